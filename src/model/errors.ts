@@ -1,0 +1,50 @@
+/**
+ * Errors a user can meet, each with a stable code that scripts can switch on and a default
+ * piece of advice. The message of an error is one line: what is wrong with this file, then
+ * what to do about it.
+ */
+export const ERROR_CODES = {
+  E_READ_FAILED: 'check that the path exists and is readable',
+  E_EMPTY_FILE: 'the file has no content; re-export or re-download it',
+  E_FILE_TOO_LARGE: 'raise the limit (--max-size) if the file is genuine',
+  E_UNSUPPORTED_FORMAT: 'convert it to PDF, DOCX, HTML or plain text first',
+  E_CORRUPT_PDF: 'the PDF is truncated or damaged; re-download or re-export it',
+  E_ENCRYPTED_PDF: 'the PDF needs a password; save an unprotected copy first',
+  E_NO_TEXT_LAYER: 'the PDF is a scan without a text layer; run it through OCR first',
+  E_DAMAGED_TEXT_LAYER: 'the text layer cannot be decoded; run the PDF through OCR first',
+  E_CORRUPT_DOCX: 'the DOCX (ZIP) package is damaged; re-save it from Word or WPS',
+  E_NOT_DOCX: 'the ZIP package is not a Word document; extract the notice from it first',
+  E_NO_TEXT: 'the document contains no text to extract',
+  E_INTERNAL: 'this is a bug in gongwen; please report it with the file',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface GongwenErrorOptions {
+  cause?: unknown;
+  details?: Record<string, unknown>;
+}
+
+export class GongwenError extends Error {
+  override readonly name = 'GongwenError';
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  /** `problem` says what is wrong with this input; the code's advice is appended. */
+  constructor(code: ErrorCode, problem: string, options: GongwenErrorOptions = {}) {
+    super(`${problem}; ${ERROR_CODES[code]}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details ?? {};
+  }
+}
+
+export function isGongwenError(error: unknown): error is GongwenError {
+  return error instanceof GongwenError;
+}
+
+/** Wraps anything thrown by a dependency so that callers only ever see `GongwenError`. */
+export function asGongwenError(error: unknown): GongwenError {
+  if (isGongwenError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new GongwenError('E_INTERNAL', `unexpected failure: ${reason.split('\n')[0]}`, { cause: error });
+}
