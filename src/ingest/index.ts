@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { IngestedDocument, SourceFormat, SourceInfo } from '../model/document.js';
+import { GongwenError } from '../model/errors.js';
+import { warning, type Message } from '../model/messages.js';
+import { result, type Result } from '../model/result.js';
+import { readDocx } from './docx.js';
+import type { FormatReader } from './format.js';
+import { readHtml } from './html.js';
+import { readPdf } from './pdf.js';
+import { readPlainText } from './plain-text.js';
+import { kindFromFileName, sniffFormat, type SniffedKind } from './sniff.js';
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+export interface IngestOptions {
+  /** Name of the file the bytes came from: reported in the record; its extension is only a hint. */
+  fileName?: string;
+  /** Larger inputs are refused with E_FILE_TOO_LARGE (default 100 MiB). */
+  maxBytes?: number;
+}
+
+const READERS: Readonly<Record<SourceFormat, FormatReader>> = {
+  text: readPlainText,
+  html: readHtml,
+  docx: readDocx,
+  pdf: readPdf,
+};
+
+const FORMAT_OF_KIND: Partial<Record<SniffedKind, SourceFormat>> = {
+  text: 'text',
+  html: 'html',
+  zip: 'docx',
+  pdf: 'pdf',
+};
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+/** Reads a notice in any supported format into blocks of text, sniffing the format from the bytes. */
+export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Promise<Result<IngestedDocument>> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length === 0) throw new GongwenError('E_EMPTY_FILE', 'the file is empty (0 bytes)');
+  if (bytes.length > maxBytes) {
+    throw new GongwenError('E_FILE_TOO_LARGE', `the file is ${describeSize(bytes.length)}, over the limit of ${describeSize(maxBytes)}`, {
+      details: { bytes: bytes.length, maxBytes },
+    });
+  }
+
+  const sniffed = sniffFormat(bytes);
+  const format = FORMAT_OF_KIND[sniffed.kind];
+  if (format === undefined) {
+    throw new GongwenError('E_UNSUPPORTED_FORMAT', `the file is a ${sniffed.description}, which gongwen does not read`, {
+      details: { detected: sniffed.kind },
+    });
+  }
+
+  const messages: Message[] = [];
+  const hinted = options.fileName === undefined ? undefined : kindFromFileName(options.fileName);
+  if (hinted !== undefined && hinted !== sniffed.kind) {
+    messages.push(
+      warning('ingest:format-mismatch', `the file name suggests ${hinted} but the content is a ${sniffed.description}; read as ${format}`, {
+        found: sniffed.kind,
+        expected: hinted,
+      }),
+    );
+  }
+
+  const reading = await READERS[format](bytes);
+  messages.push(...reading.messages);
+  const { blocks, encoding, pages } = reading.value;
+  if (!blocks.some((block) => block.kind !== 'paragraph' || block.text.trim() !== '')) {
+    throw new GongwenError('E_NO_TEXT', `the ${sniffed.description} contains no text`);
+  }
+
+  const source: SourceInfo = {
+    format,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  if (options.fileName !== undefined) source.fileName = options.fileName;
+  if (encoding !== undefined) source.encoding = encoding;
+  if (pages !== undefined) source.pages = pages;
+  return result({ source, blocks }, messages);
+}
+
+export { sniffFormat, kindFromFileName } from './sniff.js';
+export type { Sniffed, SniffedKind } from './sniff.js';
+export { decodeText } from './encoding.js';
+export type { FormatReading } from './format.js';

@@ -1,0 +1,769 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import {
+  AnnotationMode,
+  getDocument,
+  normalizeUnicode,
+  OPS,
+  VerbosityLevel,
+  type PDFDocumentProxy,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { GongwenError } from '../model/errors.js';
+import { warning, type Message } from '../model/messages.js';
+import { result, type Result } from '../model/result.js';
+import type { FormatReading } from './format.js';
+import { layoutPositionedPages } from './positioned/index.js';
+import type { PageTextLayer, PositionedPage, PositionedRun, RulingSegment } from './positioned/types.js';
+
+/**
+ * PDF → positioned text. pdf.js parses the file; this module only replays each page's operator
+ * list (text state, transformation matrices, paths) to learn where every glyph and ruling line
+ * was drawn, and hands that to the format-independent layout in `positioned/`.
+ *
+ * Glyphs come from the operator list rather than `getTextContent` for two reasons: the
+ * operator list is needed anyway for table rulings, so one pass serves both, and
+ * `getTextContent` drops glyphs when a PDF sets a negative font size inside a scaled CTM (it
+ * compares an unscaled glyph width with the page box, so everything within |font size| of the
+ * left edge vanishes: corpus tangshan-2018-tangfa-10 loses the first characters of every line).
+ */
+
+// pdf.js reads CMaps and standard fonts through Node's fs when given plain paths; file:// URLs
+// are not readable by its Node loader and leave CJK text empty (see PEERS.md). It insists on a
+// trailing '/'.
+const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAP_DIRECTORY = `${PDFJS_ROOT}/cmaps/`;
+const STANDARD_FONT_DIRECTORY = `${PDFJS_ROOT}/standard_fonts/`;
+
+const DOCUMENT_OPTIONS = {
+  cMapUrl: CMAP_DIRECTORY,
+  cMapPacked: true,
+  standardFontDataUrl: STANDARD_FONT_DIRECTORY,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  // Images never carry text here and decoding them dominated the time on scans (2 s for the
+  // 8 scanned corpus pages); 0 makes pdf.js skip every image without decoding it.
+  maxImageSize: 0,
+  // WebAssembly only serves image decoding and ICC colour, neither of which matters here.
+  useWasm: false,
+  // pdf.js logs through console.warn at the default level; a library must stay silent.
+  verbosity: VerbosityLevel.ERRORS,
+} as const;
+
+type Matrix = readonly [number, number, number, number, number, number];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `inner` applied first, then `outer` (pdf.js `Util.transform(outer, inner)`). */
+function multiply(outer: Matrix, inner: Matrix): Matrix {
+  return [
+    outer[0] * inner[0] + outer[2] * inner[1],
+    outer[1] * inner[0] + outer[3] * inner[1],
+    outer[0] * inner[2] + outer[2] * inner[3],
+    outer[1] * inner[2] + outer[3] * inner[3],
+    outer[0] * inner[4] + outer[2] * inner[5] + outer[4],
+    outer[1] * inner[4] + outer[3] * inner[5] + outer[5],
+  ];
+}
+
+function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+function asMatrix(value: unknown): Matrix | undefined {
+  if (!Array.isArray(value) && !ArrayBuffer.isView(value)) return undefined;
+  const numbers = Array.from(value as ArrayLike<unknown>);
+  if (numbers.length !== 6 || !numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+  return numbers as unknown as Matrix;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts, as pdf.js resolves them into the document's common objects.
+
+interface FontFace {
+  name: string;
+  /** Glyph space → text space; widths are multiplied by its first entry. */
+  matrix: Matrix;
+  vertical: boolean;
+  bold: boolean;
+}
+
+const DEFAULT_FONT_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
+
+/** pdf.js's font object: the base name without its subset prefix ("BCDEEE+SimSun"), and its flags. */
+function fontFaceOf(data: unknown): FontFace {
+  const font = (data ?? {}) as { name?: unknown; fontMatrix?: unknown; vertical?: unknown; bold?: unknown; black?: unknown };
+  return {
+    name: typeof font.name === 'string' ? font.name.replace(/^[A-Z]{6}\+/, '') : '',
+    matrix: asMatrix(font.fontMatrix) ?? DEFAULT_FONT_MATRIX,
+    vertical: font.vertical === true,
+    bold: font.bold === true || font.black === true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Graphics and text state, mirroring pdf.js's canvas renderer (display/canvas.js) so that
+// positions are those the page is drawn with.
+
+interface TextState {
+  font: FontFace | undefined;
+  fontSize: number;
+  /** A negative font size mirrors the glyphs; pdf.js keeps the sign apart from the size. */
+  fontDirection: 1 | -1;
+  charSpacing: number;
+  wordSpacing: number;
+  horizontalScale: number;
+  leading: number;
+  rise: number;
+  matrix: Matrix;
+  lineX: number;
+  lineY: number;
+  x: number;
+  y: number;
+}
+
+interface GraphicsState {
+  ctm: Matrix;
+  text: TextState;
+  fillVisible: boolean;
+  strokeVisible: boolean;
+}
+
+function initialState(viewportTransform: Matrix): GraphicsState {
+  return {
+    ctm: viewportTransform,
+    text: {
+      font: undefined,
+      fontSize: 0,
+      fontDirection: 1,
+      charSpacing: 0,
+      wordSpacing: 0,
+      horizontalScale: 1,
+      leading: 0,
+      rise: 0,
+      matrix: IDENTITY,
+      lineX: 0,
+      lineY: 0,
+      x: 0,
+      y: 0,
+    },
+    fillVisible: true,
+    strokeVisible: true,
+  };
+}
+
+function cloneState(state: GraphicsState): GraphicsState {
+  return { ...state, text: { ...state.text } };
+}
+
+// Paint that leaves no mark on white paper: used to erase, never to rule a table.
+function isVisiblePaint(hex: unknown): boolean {
+  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return true;
+  const channels = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return !channels.every((channel) => channel >= 0xf0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Glyphs → runs.
+
+interface OperatorGlyph {
+  unicode?: unknown;
+  width?: unknown;
+  isSpace?: unknown;
+  vmetric?: unknown;
+}
+
+// A glyph that starts within this share of an em of where the previous one ended continues the
+// same run; larger gaps are kept so that layout can judge spacing from geometry.
+const CONTIGUOUS_EM = 0.1;
+// Some producers fake bold by drawing every glyph twice, a fraction of an em apart: a copy of the
+// previous glyph starting within this share of an em, and within half its width (so that the
+// second l of "ll" is not taken for a copy), is an echo.
+const ECHO_EM = 0.25;
+const ECHO_WIDTH_SHARE = 0.5;
+
+interface PendingRun {
+  text: string;
+  startX: number;
+  startY: number;
+  endX: number;
+  endY: number;
+  fontSize: number;
+  dirX: number;
+  dirY: number;
+  font: FontFace;
+  lastText: string;
+  lastX: number;
+  lastY: number;
+  lastWidth: number;
+  bold: boolean;
+}
+
+interface PlacedGlyph {
+  text: string;
+  startX: number;
+  startY: number;
+  endX: number;
+  endY: number;
+  fontSize: number;
+  dirX: number;
+  dirY: number;
+  font: FontFace;
+}
+
+function widthOf(glyph: PlacedGlyph): number {
+  return Math.hypot(glyph.endX - glyph.startX, glyph.endY - glyph.startY);
+}
+
+class RunCollector {
+  readonly runs: PositionedRun[] = [];
+  private pending: PendingRun | undefined;
+
+  add(glyph: PlacedGlyph): void {
+    const pending = this.pending;
+    if (pending !== undefined && this.isEcho(pending, glyph)) {
+      pending.bold = true;
+      return;
+    }
+    if (pending !== undefined && this.continues(pending, glyph)) {
+      pending.text += glyph.text;
+      pending.endX = glyph.endX;
+      pending.endY = glyph.endY;
+      pending.lastText = glyph.text;
+      pending.lastX = glyph.startX;
+      pending.lastY = glyph.startY;
+      pending.lastWidth = widthOf(glyph);
+      return;
+    }
+    this.flush();
+    this.pending = {
+      ...glyph,
+      lastText: glyph.text,
+      lastX: glyph.startX,
+      lastY: glyph.startY,
+      lastWidth: widthOf(glyph),
+      bold: glyph.font.bold,
+    };
+  }
+
+  /** Ends the current run, e.g. at a space: the gap it leaves is for layout to judge. */
+  flush(): void {
+    const pending = this.pending;
+    if (pending === undefined) return;
+    this.pending = undefined;
+    const width = (pending.endX - pending.startX) * pending.dirX + (pending.endY - pending.startY) * pending.dirY;
+    const run: PositionedRun = {
+      text: pending.text,
+      x: pending.startX,
+      y: pending.startY,
+      width: Math.max(0, width),
+      fontSize: pending.fontSize,
+      angle: (Math.atan2(pending.dirY, pending.dirX) * 180) / Math.PI,
+    };
+    if (pending.font.name !== '') run.fontName = pending.font.name;
+    if (pending.bold) run.bold = true;
+    this.runs.push(run);
+  }
+
+  private isEcho(pending: PendingRun, glyph: PlacedGlyph): boolean {
+    const tolerance = Math.min(ECHO_EM * glyph.fontSize, ECHO_WIDTH_SHARE * pending.lastWidth);
+    return glyph.text === pending.lastText && Math.abs(glyph.startX - pending.lastX) < tolerance && Math.abs(glyph.startY - pending.lastY) < tolerance;
+  }
+
+  private continues(pending: PendingRun, glyph: PlacedGlyph): boolean {
+    if (pending.font !== glyph.font || Math.abs(pending.fontSize - glyph.fontSize) > 0.01 * glyph.fontSize) return false;
+    if (Math.abs(pending.dirX - glyph.dirX) > 0.01 || Math.abs(pending.dirY - glyph.dirY) > 0.01) return false;
+    const gapX = glyph.startX - pending.endX;
+    const gapY = glyph.startY - pending.endY;
+    const along = gapX * glyph.dirX + gapY * glyph.dirY;
+    const across = -gapX * glyph.dirY + gapY * glyph.dirX;
+    const tolerance = CONTIGUOUS_EM * glyph.fontSize;
+    return Math.abs(along) <= tolerance && Math.abs(across) <= tolerance;
+  }
+}
+
+const WHITESPACE = /^\s*$/u;
+
+function glyphText(glyph: OperatorGlyph): string {
+  return typeof glyph.unicode === 'string' ? normalizeUnicode(glyph.unicode) : '';
+}
+
+function glyphAdvanceWidth(glyph: OperatorGlyph, vertical: boolean): number {
+  const width = typeof glyph.width === 'number' ? glyph.width : 0;
+  if (!vertical) return width;
+  const vmetric = glyph.vmetric;
+  return Array.isArray(vmetric) && typeof vmetric[0] === 'number' ? -vmetric[0] : width;
+}
+
+/** Places the glyphs of one text-showing operator and advances the text position (PDF 32000 9.4.4). */
+function showText(glyphs: readonly unknown[], state: GraphicsState, collector: RunCollector): void {
+  const text = state.text;
+  const font = text.font;
+  if (font === undefined || text.fontSize === 0) return;
+  const horizontalScale = text.horizontalScale * text.fontDirection;
+  const widthScale = text.fontSize * font.matrix[0];
+  const m = multiply(state.ctm, text.matrix);
+  const emSize = text.fontSize * Math.hypot(m[2], m[3]);
+  const [dirX, dirY] = font.vertical ? [-m[2], -m[3]] : [m[0] * Math.sign(horizontalScale), m[1] * Math.sign(horizontalScale)];
+  const dirLength = Math.hypot(dirX, dirY) || 1;
+  let advance = 0;
+  for (const item of glyphs) {
+    if (typeof item === 'number') {
+      // TJ adjustments are in thousandths of an em, against the writing direction.
+      advance += ((font.vertical ? 1 : -1) * item * text.fontSize) / 1000;
+      continue;
+    }
+    if (item === null || typeof item !== 'object') continue;
+    const glyph = item as OperatorGlyph;
+    const spacing = (glyph.isSpace === true ? text.wordSpacing : 0) + text.charSpacing;
+    const glyphWidth = glyphAdvanceWidth(glyph, font.vertical) * widthScale;
+    const content = glyphText(glyph);
+    if (WHITESPACE.test(content)) {
+      collector.flush();
+    } else {
+      const [startX, startY] = font.vertical
+        ? applyMatrix(m, text.x, text.y + text.rise - advance)
+        : applyMatrix(m, text.x + advance * horizontalScale, text.y + text.rise);
+      const [endX, endY] = font.vertical
+        ? applyMatrix(m, text.x, text.y + text.rise - advance - glyphWidth)
+        : applyMatrix(m, text.x + (advance + glyphWidth) * horizontalScale, text.y + text.rise);
+      collector.add({
+        text: content,
+        startX,
+        startY,
+        endX,
+        endY,
+        fontSize: emSize,
+        dirX: dirX / dirLength,
+        dirY: dirY / dirLength,
+        font,
+      });
+    }
+    advance += font.vertical ? glyphWidth - spacing * text.fontDirection : glyphWidth + spacing * text.fontDirection;
+  }
+  if (font.vertical) text.y -= advance;
+  else text.x += advance * horizontalScale;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths → ruling segments.
+
+// pdf.js ≥ 5 sends each path as one constructPath operator: [paintOp, [Float32Array], minMax],
+// the array holding DrawOPS codes each followed by its coordinates (moveTo x y, lineTo x y,
+// curveTo x1 y1 x2 y2 x y, quadraticCurveTo x1 y1 x y, closePath).
+const DRAW_MOVE_TO = 0;
+const DRAW_LINE_TO = 1;
+const DRAW_CURVE_TO = 2;
+const DRAW_QUADRATIC_CURVE_TO = 3;
+const DRAW_CLOSE_PATH = 4;
+
+const STROKE_OPS: ReadonlySet<number> = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILL_OPS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill]);
+
+// A filled rectangle at most this thick (points) is drawn as a line; Word and WPS draw table
+// borders this way. Thicker fills are shading, not rulings.
+const THIN_FILL_MAX = 2.5;
+// Shorter marks are dots, bullets or glyph fragments.
+const MIN_RULING_LENGTH = 3;
+
+type Point = readonly [number, number];
+
+function samePoint(a: Point | undefined, b: Point): boolean {
+  return a !== undefined && Math.abs(a[0] - b[0]) < 0.01 && Math.abs(a[1] - b[1]) < 0.01;
+}
+
+/**
+ * The polylines of a path in display space, closed ones ending on their first point, repeated
+ * points dropped; curves only move the pen (no table is ruled with curves).
+ */
+function subpaths(buffer: ArrayLike<number>, m: Matrix): Point[][] {
+  const paths: Point[][] = [];
+  let current: Point[] = [];
+  let index = 0;
+  const take = (): Point => {
+    const point = applyMatrix(m, buffer[index] ?? 0, buffer[index + 1] ?? 0);
+    index += 2;
+    return point;
+  };
+  const end = (): void => {
+    if (current.length > 1) paths.push(current);
+  };
+  const lineTo = (point: Point): void => {
+    if (!samePoint(current[current.length - 1], point)) current.push(point);
+  };
+  while (index < buffer.length) {
+    const code = buffer[index++];
+    if (code === DRAW_MOVE_TO) {
+      end();
+      current = [take()];
+    } else if (code === DRAW_LINE_TO) {
+      lineTo(take());
+    } else if (code === DRAW_CURVE_TO || code === DRAW_QUADRATIC_CURVE_TO) {
+      index += code === DRAW_CURVE_TO ? 4 : 2;
+      end();
+      current = [take()];
+    } else if (code === DRAW_CLOSE_PATH) {
+      const first = current[0];
+      if (first !== undefined) lineTo(first);
+      end();
+      current = first === undefined ? [] : [first];
+    } else {
+      break;
+    }
+  }
+  end();
+  return paths;
+}
+
+function strokedSegments(paths: readonly Point[][]): RulingSegment[] {
+  const segments: RulingSegment[] = [];
+  for (const path of paths) {
+    for (let i = 1; i < path.length; i += 1) {
+      const [x1, y1] = path[i - 1]!;
+      const [x2, y2] = path[i]!;
+      if (Math.hypot(x2 - x1, y2 - y1) >= MIN_RULING_LENGTH) segments.push({ x1, y1, x2, y2 });
+    }
+  }
+  return segments;
+}
+
+/** The centre line of each filled subpath that is a thin axis-aligned rectangle. */
+function filledSegments(paths: readonly Point[][]): RulingSegment[] {
+  const segments: RulingSegment[] = [];
+  for (const path of paths) {
+    if (path.length < 4 || path.length > 5) continue;
+    const xs = path.map((p) => p[0]);
+    const ys = path.map((p) => p[1]);
+    const left = Math.min(...xs);
+    const right = Math.max(...xs);
+    const top = Math.min(...ys);
+    const bottom = Math.max(...ys);
+    const onCorners = path.every(
+      ([x, y]) => (Math.abs(x - left) < 0.5 || Math.abs(x - right) < 0.5) && (Math.abs(y - top) < 0.5 || Math.abs(y - bottom) < 0.5),
+    );
+    if (!onCorners) continue;
+    const width = right - left;
+    const height = bottom - top;
+    if (Math.min(width, height) > THIN_FILL_MAX || Math.max(width, height) < MIN_RULING_LENGTH) continue;
+    segments.push(
+      width >= height
+        ? { x1: left, y1: (top + bottom) / 2, x2: right, y2: (top + bottom) / 2 }
+        : { x1: (left + right) / 2, y1: top, x2: (left + right) / 2, y2: bottom },
+    );
+  }
+  return segments;
+}
+
+function pathRulings(args: readonly unknown[], state: GraphicsState): RulingSegment[] {
+  const [paintOp, data] = args;
+  const buffer = Array.isArray(data) ? (data[0] as unknown) : undefined;
+  if (typeof paintOp !== 'number' || buffer === null || !ArrayBuffer.isView(buffer)) return [];
+  const coordinates = buffer as unknown as ArrayLike<number>;
+  if (STROKE_OPS.has(paintOp) && state.strokeVisible) return strokedSegments(subpaths(coordinates, state.ctm));
+  if (FILL_OPS.has(paintOp) && state.fillVisible) return filledSegments(subpaths(coordinates, state.ctm));
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operator list, replayed.
+
+interface PageDrawing {
+  runs: PositionedRun[];
+  rulings: RulingSegment[];
+}
+
+type FontLookup = (name: string) => FontFace | undefined;
+
+function setFont(state: GraphicsState, fonts: FontLookup, name: unknown, size: unknown): void {
+  if (typeof name !== 'string' || typeof size !== 'number') return;
+  state.text.font = fonts(name);
+  state.text.fontDirection = size < 0 ? -1 : 1;
+  state.text.fontSize = Math.abs(size);
+}
+
+function moveText(text: TextState, x: number, y: number): void {
+  text.lineX += x;
+  text.lineY += y;
+  text.x = text.lineX;
+  text.y = text.lineY;
+}
+
+function numberArg(args: readonly unknown[], index: number): number {
+  const value = args[index];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function applyGraphicsStateDictionary(state: GraphicsState, fonts: FontLookup, entries: unknown): void {
+  if (!Array.isArray(entries)) return;
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry[0] !== 'Font' || !Array.isArray(entry[1])) continue;
+    setFont(state, fonts, entry[1][0], entry[1][1]);
+  }
+}
+
+/** Text state and positioning operators (PDF 32000 9.3, 9.4.2); false for any other operator. */
+function applyTextOperator(state: GraphicsState, fn: number, args: readonly unknown[], fonts: FontLookup): boolean {
+  const text = state.text;
+  switch (fn) {
+    case OPS.beginText:
+      state.text = { ...text, matrix: IDENTITY, lineX: 0, lineY: 0, x: 0, y: 0 };
+      return true;
+    case OPS.setFont:
+      setFont(state, fonts, args[0], args[1]);
+      return true;
+    case OPS.setCharSpacing:
+      text.charSpacing = numberArg(args, 0);
+      return true;
+    case OPS.setWordSpacing:
+      text.wordSpacing = numberArg(args, 0);
+      return true;
+    case OPS.setHScale:
+      text.horizontalScale = numberArg(args, 0) / 100;
+      return true;
+    case OPS.setLeading:
+      text.leading = -numberArg(args, 0);
+      return true;
+    case OPS.setTextRise:
+      text.rise = numberArg(args, 0);
+      return true;
+    case OPS.moveText:
+      moveText(text, numberArg(args, 0), numberArg(args, 1));
+      return true;
+    case OPS.setLeadingMoveText:
+      text.leading = numberArg(args, 1);
+      moveText(text, numberArg(args, 0), numberArg(args, 1));
+      return true;
+    case OPS.nextLine:
+      moveText(text, 0, text.leading);
+      return true;
+    case OPS.setTextMatrix: {
+      const matrix = asMatrix(args[0]) ?? asMatrix(args);
+      if (matrix !== undefined) state.text = { ...text, matrix, lineX: 0, lineY: 0, x: 0, y: 0 };
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Colour operators as pdf.js normalises them (every colour space becomes RGB hex). */
+function applyPaintOperator(state: GraphicsState, fn: number, args: readonly unknown[]): boolean {
+  switch (fn) {
+    case OPS.setFillRGBColor:
+      state.fillVisible = isVisiblePaint(args[0]);
+      return true;
+    case OPS.setStrokeRGBColor:
+      state.strokeVisible = isVisiblePaint(args[0]);
+      return true;
+    case OPS.setFillTransparent:
+      state.fillVisible = false;
+      return true;
+    case OPS.setStrokeTransparent:
+      state.strokeVisible = false;
+      return true;
+    case OPS.setFillColorN:
+      state.fillVisible = true;
+      return true;
+    case OPS.setStrokeColorN:
+      state.strokeVisible = true;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Replays a page's operator list: the graphics state stack (save/restore, form XObjects,
+ * transparency groups), the CTM, text and paths. Positions come out in display space because the
+ * CTM starts as the viewport transform, which also applies the page's /Rotate.
+ */
+function replayOperators(fnArray: readonly number[], argsArray: readonly unknown[], viewportTransform: Matrix, fonts: FontLookup): PageDrawing {
+  const collector = new RunCollector();
+  const rulings: RulingSegment[] = [];
+  const stack: GraphicsState[] = [];
+  let state = initialState(viewportTransform);
+  for (let i = 0; i < fnArray.length; i += 1) {
+    const fn = fnArray[i]!;
+    const args = (Array.isArray(argsArray[i]) ? argsArray[i] : []) as unknown[];
+    if (applyTextOperator(state, fn, args, fonts) || applyPaintOperator(state, fn, args)) continue;
+    switch (fn) {
+      case OPS.save:
+      case OPS.beginGroup:
+        stack.push(cloneState(state));
+        break;
+      case OPS.restore:
+      case OPS.endGroup:
+      case OPS.paintFormXObjectEnd:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push(cloneState(state));
+        const matrix = asMatrix(args[0]);
+        if (matrix !== undefined) state.ctm = multiply(state.ctm, matrix);
+        break;
+      }
+      case OPS.transform: {
+        const matrix = asMatrix(args);
+        if (matrix !== undefined) state.ctm = multiply(state.ctm, matrix);
+        break;
+      }
+      case OPS.setGState:
+        applyGraphicsStateDictionary(state, fonts, args[0]);
+        break;
+      case OPS.constructPath:
+        for (const segment of pathRulings(args, state)) rulings.push(segment);
+        break;
+      case OPS.showText:
+        if (Array.isArray(args[0])) showText(args[0] as unknown[], state, collector);
+        break;
+      case OPS.endText:
+        collector.flush();
+        break;
+      default:
+        break;
+    }
+  }
+  collector.flush();
+  return { runs: collector.runs, rulings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document and pages.
+
+function loadError(error: unknown): GongwenError {
+  const name = error instanceof Error ? error.name : '';
+  const reason = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') {
+    return new GongwenError('E_ENCRYPTED_PDF', 'the PDF is protected by a password', { cause: error });
+  }
+  return new GongwenError('E_CORRUPT_PDF', `the PDF cannot be parsed (${reason.split('\n')[0]})`, { cause: error });
+}
+
+async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js transfers the buffer to its worker, which detaches it, and refuses Node Buffers; a
+  // copy keeps the caller's bytes (which `ingest` hashes afterwards) intact.
+  const task = getDocument({ ...DOCUMENT_OPTIONS, data: new Uint8Array(bytes) });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw loadError(error);
+  }
+}
+
+async function readPage(document: PDFDocumentProxy, number: number, fonts: Map<string, FontFace>): Promise<PositionedPage> {
+  const page = await document.getPage(number);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    const lookup: FontLookup = (name) => {
+      let font = fonts.get(name);
+      if (font === undefined && page.commonObjs.has(name)) {
+        font = fontFaceOf(page.commonObjs.get(name));
+        fonts.set(name, font);
+      }
+      return font;
+    };
+    const transform = asMatrix(viewport.transform) ?? IDENTITY;
+    const drawing = replayOperators(operators.fnArray, operators.argsArray, transform, lookup);
+    return { number, width: viewport.width, height: viewport.height, ...drawing };
+  } finally {
+    page.cleanup();
+  }
+}
+
+interface PageReadFailure {
+  number: number;
+  reason: string;
+}
+
+async function readPages(document: PDFDocumentProxy): Promise<{ pages: PositionedPage[]; failures: PageReadFailure[] }> {
+  const fonts = new Map<string, FontFace>();
+  const pages: PositionedPage[] = [];
+  const failures: PageReadFailure[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    try {
+      pages.push(await readPage(document, number, fonts));
+    } catch (error) {
+      failures.push({ number, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+    }
+  }
+  return { pages, failures };
+}
+
+function noTextLayerProblem(count: number): string {
+  return count === 1 ? 'the only page has no text layer (a scan?)' : `none of the ${count} pages has a text layer (a scan?)`;
+}
+
+/** Errors for files without usable text, and a warning for each page whose text is missing. */
+function textLayerMessages(layers: readonly PageTextLayer[], pageCount: number): Message[] {
+  const withText = layers.filter((layer) => layer.state !== 'none');
+  if (withText.length === 0) {
+    throw new GongwenError('E_NO_TEXT_LAYER', noTextLayerProblem(pageCount), { details: { pages: pageCount } });
+  }
+  const damaged = withText.filter((layer) => layer.state === 'damaged');
+  if (damaged.length === withText.length) {
+    const pages = damaged.map((layer) => layer.page);
+    throw new GongwenError(
+      'E_DAMAGED_TEXT_LAYER',
+      `the text layer cannot be decoded on any page that has one (${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')})`,
+      { details: { pages } },
+    );
+  }
+  const messages: Message[] = [];
+  for (const layer of layers) {
+    if (layer.state === 'none') {
+      messages.push(
+        warning('ingest:pdf-no-text-layer', `page ${layer.page} has no text layer (a scan?); its content is missing, run the PDF through OCR to recover it`, {
+          page: layer.page,
+        }),
+      );
+    } else if (layer.state === 'damaged') {
+      messages.push(
+        warning('ingest:pdf-damaged-text-layer', `the text layer of page ${layer.page} cannot be decoded; its text was left out`, {
+          page: layer.page,
+        }),
+      );
+    } else if (layer.undecodable > 0) {
+      messages.push(
+        warning(
+          'ingest:pdf-undecodable-characters',
+          `${layer.undecodable} character${layer.undecodable === 1 ? '' : 's'} on page ${layer.page} could not be decoded and ${layer.undecodable === 1 ? 'was' : 'were'} left out`,
+          { page: layer.page },
+        ),
+      );
+    }
+  }
+  return messages;
+}
+
+/** Reads a PDF into paragraphs and tables in reading order, each block carrying its 1-based page. */
+export async function readPdf(bytes: Uint8Array): Promise<Result<FormatReading>> {
+  const document = await openDocument(bytes);
+  try {
+    const pageCount = document.numPages;
+    const { pages, failures } = await readPages(document);
+    if (pages.length === 0) {
+      const reason = failures[0]?.reason ?? 'it has no pages';
+      throw new GongwenError('E_CORRUPT_PDF', `no page of the PDF can be read (${reason})`);
+    }
+    const messages: Message[] = failures.map((failure) =>
+      warning('ingest:pdf-unreadable-page', `page ${failure.number} cannot be read (${failure.reason}); its content is missing`, {
+        page: failure.number,
+      }),
+    );
+    const layout = layoutPositionedPages(pages);
+    messages.push(...textLayerMessages(layout.value.pages, pageCount), ...layout.messages);
+    messages.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+    return result({ blocks: layout.value.blocks, pages: pageCount }, messages);
+  } finally {
+    await document.destroy();
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/index.js';
+import { GongwenError } from '../../src/model/errors.js';
+import { fixturesDir } from '../helpers.js';
+
+const text = (value: string): Uint8Array => new TextEncoder().encode(value);
+
+describe('ingest', () => {
+  it('reads the format from the bytes; a misleading file name is only a warning', async () => {
+    const pdf = new Uint8Array(readFileSync(join(fixturesDir, 'notices', 'seed-001.pdf')));
+    const { value, messages } = await ingest(pdf, { fileName: 'notice.docx' });
+    expect(value.source.format).toBe('pdf');
+    expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'ingest:format-mismatch', severity: 'warning', found: 'pdf', expected: 'zip' }));
+  });
+
+  it('describes the source: format, encoding, size and SHA-256', async () => {
+    const bytes = text('关于印发方案的通知');
+    const { value } = await ingest(bytes, { fileName: 'a.txt' });
+    expect(value.source).toEqual({
+      fileName: 'a.txt',
+      format: 'text',
+      encoding: 'utf-8',
+      bytes: 27,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(0), 'E_EMPTY_FILE'],
+    ['a file of white space', text(' \n\t \n'), 'E_NO_TEXT'],
+    ['a Word 97–2003 file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'E_UNSUPPORTED_FORMAT'],
+    ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'E_UNSUPPORTED_FORMAT'],
+    ['binary garbage', new Uint8Array([0, 1, 2, 3, 250, 251, 0, 9]), 'E_UNSUPPORTED_FORMAT'],
+  ])('refuses %s with a typed error', async (_, bytes, code) => {
+    const error = await ingest(bytes).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GongwenError);
+    expect(error).toMatchObject({ code });
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    await expect(ingest(text('关于印发方案的通知'), { maxBytes: 10 })).rejects.toMatchObject({ code: 'E_FILE_TOO_LARGE' });
+  });
+});
