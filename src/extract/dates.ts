@@ -1,0 +1,88 @@
+import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface FoundDate extends CalendarDate {
+  /** Offsets into the searched string. */
+  start: number;
+  end: number;
+}
+
+const DIGITS = '[0-9０-９]';
+const CHINESE_YEAR = '[〇零○Ｏ一二三四五六七八九]{4}';
+const CHINESE_SMALL = '[一二三四五六七八九十]{1,3}';
+
+// 2018年4月15日 · 二〇一八年四月十五日 · 2019-02-22, 2019.2.22, 2019/2/22
+const DATE_PATTERNS: readonly RegExp[] = [
+  new RegExp(`(?<!${DIGITS})(${DIGITS}{4})\\s*年\\s*(${DIGITS}{1,2})\\s*月\\s*(${DIGITS}{1,2})\\s*[日号]`, 'g'),
+  new RegExp(`(${CHINESE_YEAR})\\s*年\\s*(${CHINESE_SMALL})\\s*月\\s*(${CHINESE_SMALL})\\s*[日号]`, 'g'),
+  new RegExp(`(?<!${DIGITS})(${DIGITS}{4})\\s*[-－/／.．]\\s*(${DIGITS}{1,2})\\s*[-－/／.．]\\s*(${DIGITS}{1,2})(?!${DIGITS})`, 'g'),
+];
+
+function numberOf(text: string): number | undefined {
+  const ascii = text.normalize('NFKC');
+  return /^\d+$/.test(ascii) ? Number(ascii) : parseChineseNumber(text);
+}
+
+export function isValidDate({ year, month, day }: CalendarDate): boolean {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoDate({ year, month, day }: CalendarDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Every complete date (year, month and day) written in the text, in order. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const pattern of DATE_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const year = numberOf(match[1]!);
+      const month = numberOf(match[2]!);
+      const day = numberOf(match[3]!);
+      if (year === undefined || month === undefined || day === undefined) continue;
+      const date = { year, month, day };
+      if (!isValidDate(date)) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (found.some((other) => other.start < end && start < other.end)) continue;
+      found.push({ ...date, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const ENCLOSING = /^[\s（(【\[]*|[\s）)】\]]*$/g;
+
+/** The date when the whole line is one date (brackets and spaces around it allowed). */
+export function dateLine(line: string): FoundDate | undefined {
+  const inner = line.replace(ENCLOSING, '');
+  const offset = line.indexOf(inner);
+  const [date] = findDates(inner);
+  if (date === undefined || date.start !== 0 || date.end !== inner.length) return undefined;
+  return { ...date, start: date.start + offset, end: date.end + offset };
+}
+
+/**
+ * Readings of a date whose separators were lost (`2019222`): every split of the digits into a
+ * valid year, month and day.
+ */
+export function damagedDateReadings(digits: string): CalendarDate[] {
+  if (!/^\d{6,8}$/.test(digits)) return [];
+  const year = Number(digits.slice(0, 4));
+  const rest = digits.slice(4);
+  const readings: CalendarDate[] = [];
+  for (let cut = 1; cut < rest.length; cut += 1) {
+    const monthText = rest.slice(0, cut);
+    const dayText = rest.slice(cut);
+    if (monthText.length > 2 || dayText.length > 2) continue;
+    const date = { year, month: Number(monthText), day: Number(dayText) };
+    if (isValidDate(date) && !readings.some((other) => isoDate(other) === isoDate(date))) readings.push(date);
+  }
+  return readings;
+}

@@ -1,0 +1,70 @@
+import { result } from '../../model/result.js';
+import type { Line } from '../context.js';
+import type { Extractor } from '../extractor.js';
+import type { AttachmentFinding } from '../findings.js';
+import { ATTACHMENT_NOTE_START, FILE_EXTENSION } from '../lexicon/notice.js';
+import { joinLines } from '../text.js';
+
+const ITEM_NUMBER = /^\s*[（(]?\s*(\d{1,2})\s*(?:[.．、:：]|[）)])\s*/;
+const INLINE_ITEM = /(?:^|\s)[（(]?(\d{1,2})\s*(?:[.．、]|[）)])(?!\d)\s*/g;
+const TRAILING_PUNCTUATION = /[\s。；;，,.、]+$/;
+
+interface Item {
+  start: number;
+  end: number;
+  number?: number;
+}
+
+function cleanTitle(raw: string): string {
+  return joinLines(raw).replace(TRAILING_PUNCTUATION, '').replace(FILE_EXTENSION, '').replace(/^[《“"]|[》”"]$/g, '').trim();
+}
+
+/** Items of one line: `1. 甲 2. 乙` or a single title. Offsets are into the line. */
+function itemsOfLine(text: string, from: number): Item[] {
+  const markers = [...text.slice(from).matchAll(INLINE_ITEM)];
+  if (markers.length === 0 || (markers[0]!.index !== 0 && text.slice(from, from + markers[0]!.index).trim() !== '')) {
+    return text.slice(from).trim() === '' ? [] : [{ start: from, end: text.length }];
+  }
+  return markers.map((marker, i) => {
+    const next = markers[i + 1];
+    return {
+      start: from + marker.index + marker[0].length,
+      end: next === undefined ? text.length : from + next.index,
+      number: Number(marker[1]),
+    };
+  });
+}
+
+/**
+ * The attachment note (附件说明): `附件：1. 甲` with the further items on the lines below it, or
+ * a single `附件：甲`. Only the notice's own note counts, not notes inside its attachments.
+ */
+export const attachmentsExtractor: Extractor = {
+  name: 'attachments',
+  extract(context) {
+    const lines = context.mainLines;
+    const noteIndex = lines.findIndex((line) => ATTACHMENT_NOTE_START.test(line.text.trim()));
+    if (noteIndex < 0) return result({ attachments: [] });
+    const note = lines[noteIndex]!;
+    const from = note.text.search(/[:：]/) + 1;
+    const found: Array<{ line: Line; item: Item }> = itemsOfLine(note.text, from).map((item) => ({ line: note, item }));
+    const numbered = found.length === 0 || found[0]!.item.number !== undefined;
+    for (let i = noteIndex + 1; numbered && i < lines.length; i += 1) {
+      const line = lines[i]!;
+      const marker = ITEM_NUMBER.exec(line.text);
+      const expected = (found.at(-1)?.item.number ?? 0) + 1;
+      if (!marker || Number(marker[1]) !== expected) break;
+      found.push({ line, item: { start: marker[0].length, end: line.text.length, number: expected } });
+    }
+    const attachments: AttachmentFinding[] = found
+      .map(({ line, item }) => {
+        const raw = line.text.slice(item.start, item.end).trim();
+        const start = line.span[0] + line.text.indexOf(raw, item.start);
+        const finding: AttachmentFinding = { title: cleanTitle(raw), raw, span: [start, start + raw.length], source: 'body' };
+        if (item.number !== undefined) finding.number = item.number;
+        return finding;
+      })
+      .filter((attachment) => attachment.title !== '');
+    return result({ attachments });
+  },
+};
