@@ -12,6 +12,7 @@ import { GongwenError } from '../model/errors.js';
 import { warning, type Message } from '../model/messages.js';
 import { result, type Result } from '../model/result.js';
 import type { FormatReading } from './format.js';
+import { isEcho } from './positioned/echo.js';
 import { layoutPositionedPages } from './positioned/index.js';
 import type { PageTextLayer, PositionedPage, PositionedRun, RulingSegment } from './positioned/types.js';
 
@@ -173,14 +174,10 @@ interface OperatorGlyph {
   vmetric?: unknown;
 }
 
+
 // A glyph that starts within this share of an em of where the previous one ended continues the
 // same run; larger gaps are kept so that layout can judge spacing from geometry.
 const CONTIGUOUS_EM = 0.1;
-// Some producers fake bold by drawing every glyph twice, a fraction of an em apart: a copy of the
-// previous glyph starting within this share of an em, and within half its width (so that the
-// second l of "ll" is not taken for a copy), is an echo.
-const ECHO_EM = 0.25;
-const ECHO_WIDTH_SHARE = 0.5;
 
 interface PendingRun {
   text: string;
@@ -266,8 +263,11 @@ class RunCollector {
   }
 
   private isEcho(pending: PendingRun, glyph: PlacedGlyph): boolean {
-    const tolerance = Math.min(ECHO_EM * glyph.fontSize, ECHO_WIDTH_SHARE * pending.lastWidth);
-    return glyph.text === pending.lastText && Math.abs(glyph.startX - pending.lastX) < tolerance && Math.abs(glyph.startY - pending.lastY) < tolerance;
+    return isEcho(
+      { text: pending.lastText, x: pending.lastX, y: pending.lastY, width: pending.lastWidth },
+      { text: glyph.text, x: glyph.startX, y: glyph.startY, width: widthOf(glyph) },
+      glyph.fontSize,
+    );
   }
 
   private continues(pending: PendingRun, glyph: PlacedGlyph): boolean {

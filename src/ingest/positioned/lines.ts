@@ -1,5 +1,6 @@
 import { firstCharacter, lastCharacter, needsSpace, tidyRunText, WIDE_GAP_EM } from './spacing.js';
 import type { TextBox } from './upright.js';
+import { isEcho, type GlyphPlace } from './echo.js';
 
 /** Part of a line set apart from the rest by a wide gap (see `WIDE_GAP_EM`). */
 export interface Segment {
@@ -28,10 +29,6 @@ export interface Line {
 // Two boxes are on one line when their em boxes overlap by at least this share of the smaller
 // one; side-by-side blocks set a few points apart (signatures) still overlap by far more.
 const SAME_LINE_OVERLAP = 0.5;
-// A box repeated within this share of an em on the same line, and within half its width, is a
-// fake-bold echo (a narrow letter repeated, as in "ll", is not).
-const ECHO_EM = 0.25;
-const ECHO_WIDTH_SHARE = 0.5;
 // Letter-spaced lines leave at least this much between their characters; tracking in a
 // justified line leaves less.
 const LETTER_SPACING_MIN_EM = 0.25;
@@ -81,17 +78,15 @@ function groupIntoLines(boxes: readonly TextBox[]): TextBox[][] {
   return drafts.map((draft) => draft.boxes.sort((a, b) => a.left - b.left));
 }
 
+function placeOf(box: TextBox): GlyphPlace {
+  return { text: box.text, x: box.left, y: box.baseline, width: box.right - box.left };
+}
+
 function withoutEchoes(boxes: readonly TextBox[]): TextBox[] {
   const kept: TextBox[] = [];
   for (const box of boxes) {
     const previous = kept[kept.length - 1];
-    const tolerance = Math.min(ECHO_EM * box.size, ECHO_WIDTH_SHARE * (box.right - box.left));
-    if (
-      previous !== undefined &&
-      previous.text === box.text &&
-      Math.abs(previous.left - box.left) < tolerance &&
-      Math.abs(previous.baseline - box.baseline) < tolerance
-    ) {
+    if (previous !== undefined && isEcho(placeOf(previous), placeOf(box), box.size)) {
       kept[kept.length - 1] = { ...previous, bold: true };
       continue;
     }
