@@ -174,7 +174,6 @@ interface OperatorGlyph {
   vmetric?: unknown;
 }
 
-
 // A glyph that starts within this share of an em of where the previous one ended continues the
 // same run; larger gaps are kept so that layout can judge spacing from geometry.
 const CONTIGUOUS_EM = 0.1;
