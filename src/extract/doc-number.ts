@@ -4,17 +4,20 @@ import type { DocNumberFinding, EvidenceSource } from './findings.js';
 const OPEN = '[〔\\[【［（(〖﹝｛{]';
 const CLOSE = '[〕\\]】］）)〗﹞｝}]';
 const DIGIT = '[0-9０-９]';
-// The organ code: Chinese characters (and the occasional Latin letter) directly before the
-// bracketed year. How far back it reaches is settled by trimOrgan.
-const ORGAN = '[\\p{Script=Han}A-Za-z]{1,16}';
+/**
+ * The bracketed year and the serial after it: `〔2018〕2号`, `[2024]58号`, `【2019】第9号`, or,
+ * damaged, `〔201817号` (closing bracket lost, year and serial run together). The organ code is
+ * read backwards from the bracket, which keeps the search linear in the length of the text.
+ */
+const YEAR_AND_SERIAL = new RegExp(`${OPEN}\\s*(${DIGIT}{4})\\s*(?:${CLOSE}\\s*第?\\s*(${DIGIT}{1,5})|(${DIGIT}{1,5}))\\s*号`, 'gu');
+const ORGAN_CHARACTER = /[\p{Script=Han}A-Za-z]/u;
+const MAX_ORGAN_SCAN = 16;
 
-/** 乳质强字〔2018〕2号, 渝经信发[2024]58号, 唐港城办发【2019】第9号 */
-const WELL_FORMED = new RegExp(`(${ORGAN})\\s*${OPEN}\\s*(${DIGIT}{4})\\s*${CLOSE}\\s*第?\\s*(${DIGIT}{1,5})\\s*号`, 'gu');
-/** 宁党发〔201817号: the closing bracket lost, year and serial run together. */
-const RUN_TOGETHER = new RegExp(`(${ORGAN})\\s*${OPEN}\\s*(${DIGIT}{4})(${DIGIT}{1,5})\\s*号`, 'gu');
-
-// Words that precede a document number in running text and are not part of its organ code.
-const LEADING_WORDS = /^(?:按照|根据|依据|依照|参照|遵照|对照|结合|落实|贯彻|执行|转发|印发|下发|详见|参见|关于|见|即|和|及|与|或|以|经|由|在|是|的|为|对|将|据|文件|号文|号|发文字号|文号)+/u;
+// Words that end what comes before a document number in running text (按照唐政办发〔2019〕1号,
+// 2号文件和唐政办发〔2019〕1号): the organ code starts after the last of them.
+const BOUNDARY_WORDS = /按照|根据|依据|依照|参照|遵照|对照|结合|落实|贯彻|执行|转发|印发|下发|详见|参见|关于|发文字号|文号|文件|号|的|和|及|与|或/gu;
+// Single words that may stand right before a code: 见国发〔2017〕5号, 据唐政发〔2019〕1号.
+const LEADING_WORD = /^(?:见|即|据|按|依|由|以|对|将|为|在|是)(?=\p{Script=Han}{2})/u;
 const MAX_ORGAN_LENGTH = 10;
 
 function toNumber(digits: string): number {
@@ -22,11 +25,9 @@ function toNumber(digits: string): number {
 }
 
 function trimOrgan(organ: string): string {
-  let trimmed = organ;
-  for (let previous = ''; previous !== trimmed; ) {
-    previous = trimmed;
-    trimmed = trimmed.replace(LEADING_WORDS, '');
-  }
+  let start = 0;
+  for (const match of organ.matchAll(BOUNDARY_WORDS)) start = match.index + match[0].length;
+  const trimmed = organ.slice(start).replace(LEADING_WORD, '');
   return trimmed.length > MAX_ORGAN_LENGTH ? trimmed.slice(-MAX_ORGAN_LENGTH) : trimmed;
 }
 
@@ -43,24 +44,35 @@ export function normalizedDocNumber(number: { organ: string; year: number; seria
   return `${number.organ}〔${number.year}〕${number.serial}号`;
 }
 
+/** Where the organ code before `bracket` starts: up to 16 letters, white space allowed before the bracket. */
+function organStart(text: string, bracket: number): { start: number; end: number } {
+  let end = bracket;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  let start = end;
+  while (start > 0 && end - start < MAX_ORGAN_SCAN && ORGAN_CHARACTER.test(text[start - 1]!)) start -= 1;
+  return { start, end };
+}
+
 /** Every document number in the text, with offsets into it, in order. */
 export function findDocNumbers(text: string): ParsedDocNumber[] {
   const found: ParsedDocNumber[] = [];
-  const collect = (pattern: RegExp, repaired: boolean): void => {
-    for (const match of text.matchAll(pattern)) {
-      const organ = trimOrgan(match[1]!);
-      if (organ === '') continue;
-      const year = toNumber(match[2]!);
-      if (year < 1949 || year > 2100) continue;
-      const start = match.index + match[1]!.length - organ.length;
-      const end = match.index + match[0].length;
-      if (found.some((other) => other.start < end && start < other.end)) continue;
-      found.push({ start, end, organ, year, serial: toNumber(match[3]!), repaired });
-    }
-  };
-  collect(WELL_FORMED, false);
-  collect(RUN_TOGETHER, true);
-  return found.sort((a, b) => a.start - b.start);
+  for (const match of text.matchAll(YEAR_AND_SERIAL)) {
+    const year = toNumber(match[1]!);
+    if (year < 1949 || year > 2100) continue;
+    const { start: scanStart, end: organEnd } = organStart(text, match.index);
+    const organ = trimOrgan(text.slice(scanStart, organEnd));
+    if (organ === '') continue;
+    const repaired = match[2] === undefined;
+    found.push({
+      start: organEnd - organ.length,
+      end: match.index + match[0].length,
+      organ,
+      year,
+      serial: toNumber(match[2] ?? match[3]!),
+      repaired,
+    });
+  }
+  return found;
 }
 
 export function docNumberFinding(parsed: ParsedDocNumber, base: number, text: string, source: EvidenceSource): DocNumberFinding {

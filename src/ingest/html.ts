@@ -40,24 +40,30 @@ function childElements(node: Element): Element[] {
   return node.children.filter(isTag);
 }
 
+/** Counts the characters of a text node that are not white space, without copying it. */
+function visibleLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code !== 0xa0 && code !== 0x3000 && code !== 0xfeff) count += 1;
+  }
+  return count;
+}
+
 /** Non-space characters of visible text, links and excluded elements left out: the mass of an article. */
 class TextMass {
   private readonly cache = new Map<AnyNode, number>();
 
   constructor(private readonly excluded: (node: Element) => boolean = () => false) {}
 
-  of(node: AnyNode, insideLink = false): number {
+  of(node: AnyNode): number {
+    if (isText(node)) return visibleLength(node.data);
+    if (!isTag(node) || node.name === 'a' || IGNORED_TAGS.has(node.name)) return 0;
     const cached = this.cache.get(node);
-    if (cached !== undefined && !insideLink) return cached;
+    if (cached !== undefined) return cached;
     let mass = 0;
-    if (isText(node)) {
-      mass = insideLink ? 0 : node.data.replace(/\s+/g, '').length;
-    } else if (isTag(node)) {
-      if (IGNORED_TAGS.has(node.name) || this.excluded(node)) return 0;
-      const link = insideLink || node.name === 'a';
-      for (const child of node.children) mass += this.of(child, link);
-    }
-    if (!insideLink) this.cache.set(node, mass);
+    if (!this.excluded(node)) for (const child of node.children) mass += this.of(child);
+    this.cache.set(node, mass);
     return mass;
   }
 }
@@ -68,19 +74,43 @@ function textOf(node: AnyNode): string {
   return node.children.map(textOf).join(node.name === 'br' ? '\n' : '');
 }
 
-function linkTextLength(node: AnyNode): number {
-  if (!isTag(node) || IGNORED_TAGS.has(node.name)) return 0;
-  if (node.name === 'a') return textOf(node).replace(/\s+/g, '').length;
-  return node.children.reduce((sum, child) => sum + linkTextLength(child), 0);
+interface LinkStats {
+  /** Non-space characters of all visible text. */
+  text: number;
+  /** Non-space characters inside links. */
+  linkText: number;
+  links: number;
 }
 
-function countLinks(node: Element): number {
-  return node.children.filter(isTag).reduce((sum, child) => sum + (child.name === 'a' ? 1 : countLinks(child)), 0);
-}
+/** Link statistics of every element, computed once bottom-up: lists of links are chrome. */
+class LinkDensity {
+  private readonly cache = new Map<Element, LinkStats>();
 
-function isLinkList(node: Element): boolean {
-  const total = textOf(node).replace(/\s+/g, '').length;
-  return total > 0 && countLinks(node) >= 3 && linkTextLength(node) / total >= 0.7;
+  of(node: Element): LinkStats {
+    const cached = this.cache.get(node);
+    if (cached !== undefined) return cached;
+    const stats: LinkStats = { text: 0, linkText: 0, links: node.name === 'a' ? 1 : 0 };
+    if (!IGNORED_TAGS.has(node.name)) {
+      for (const child of node.children) {
+        if (isText(child)) {
+          stats.text += visibleLength(child.data);
+        } else if (isTag(child)) {
+          const inner = this.of(child);
+          stats.text += inner.text;
+          stats.linkText += inner.linkText;
+          stats.links += inner.links;
+        }
+      }
+      if (node.name === 'a') stats.linkText = stats.text;
+    }
+    this.cache.set(node, stats);
+    return stats;
+  }
+
+  isLinkList(node: Element): boolean {
+    const { text, linkText, links } = this.of(node);
+    return text > 0 && links >= 3 && linkText / text >= 0.7;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,7 +428,8 @@ export async function readHtml(bytes: Uint8Array): Promise<Result<FormatReading>
   const pageMass = mass.of(body);
   const metadataBlock = findMetadataBlock(body, mass);
   const metadata = metadataBlock ? metadataEntries(metadataBlock) : [];
-  const skip = (node: Element): boolean => node === metadataBlock || isChromeElement(node, pageMass, mass) || isLinkList(node);
+  const links = new LinkDensity();
+  const skip = (node: Element): boolean => node === metadataBlock || isChromeElement(node, pageMass, mass) || links.isLinkList(node);
 
   const article = findArticle(body, new TextMass(skip));
   const blocks = new ArticleReader(skip, isLineStructured(article)).read(article);

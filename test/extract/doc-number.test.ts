@@ -24,6 +24,8 @@ describe('findDocNumbers', () => {
     ['根据《威海市创建全国质量强市示范城市实施方案》（威政办字〔2016〕85号）', '威政办字'],
     ['按照唐政办发〔2019〕1号文件要求', '唐政办发'],
     ['依据《意见》(宁党发〔201817号)精神', '宁党发'],
+    ['见2号文件和唐政办发〔2019〕1号', '唐政办发'],
+    ['详见国发〔2017〕5号', '国发'],
   ])('keeps the organ code apart from the words before it: %s', (text, organ) => {
     const [found] = findDocNumbers(text);
     expect(found?.organ).toBe(organ);
