@@ -26,12 +26,42 @@ export function foldLookalikes(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** Removes all white space: how Chinese text is compared, since spacing in it is typesetting. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function isWhiteSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Counts the characters (code points) that are not white space, without copying the text. */
+export function visibleLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // The low half of a surrogate pair was counted with its high half.
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (!isWhiteSpace(code)) count += 1;
+  }
+  return count;
+}
+
 // CJK symbols and punctuation, full-width forms, CJK brackets and quotes as Chinese text uses them.
 const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2e3a\u2e3b]/u;
-
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
 
 /** A character of Chinese running text: an ideograph or CJK punctuation. */
 export function isCjk(ch: string): boolean {

@@ -209,7 +209,7 @@ export function formatNumber(n: number, format: string): string {
     case 'chineseLegalSimplified':
       return [...toChineseCounting(n)].map((ch) => LEGAL_FORMS[ch] ?? ch).join('');
     case 'ideographTraditional':
-      return HEAVENLY_STEMS[(n - 1) % 10]!;
+      return n >= 1 ? HEAVENLY_STEMS[(n - 1) % 10]! : String(n);
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
     case 'ideographEnclosedCircle':

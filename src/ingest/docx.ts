@@ -4,6 +4,7 @@ import type { ParagraphStyle, SourceBlock, SourceCell } from '../model/document.
 import { GongwenError } from '../model/errors.js';
 import { warning, type Message } from '../model/messages.js';
 import { result, type Result } from '../model/result.js';
+import { compact, visibleLength } from './characters.js';
 import { numberParagraphs, type NumberedParagraph } from './docx-numbering.js';
 import type { FormatReading } from './format.js';
 
@@ -32,8 +33,9 @@ const ALIGNMENTS: Readonly<Record<string, ParagraphStyle['align']>> = {
   both: 'justify',
   distribute: 'justify',
 };
-// mammoth's style-mapping warnings concern its HTML output, which is not used here.
-const IRRELEVANT_MAMMOTH_WARNING = /^Unrecognised (?:paragraph|run|table) style|^An unrecognised element was ignored: w:(?:tblPr|sdtPr)/;
+// Warnings about table formatting properties and about how an image would display concern
+// mammoth's HTML, not the text of the notice.
+const IRRELEVANT_MAMMOTH_WARNING = /^An unrecognised element was ignored: w:(?:tblPrEx|tblPr|sdtPr)$|^Image of type .* is unlikely to display in web browsers$/;
 
 async function openPackage(bytes: Uint8Array): Promise<JSZip> {
   try {
@@ -61,6 +63,22 @@ async function relationships(zip: JSZip, relsPath: string, baseDirectory: string
   return targets;
 }
 
+/** The paragraphs of the main part with their list labels; a part that will not inflate is damage. */
+async function numberedParagraphs(zip: JSZip, main: string): Promise<NumberedParagraph[]> {
+  const directory = main.slice(0, main.lastIndexOf('/') + 1);
+  try {
+    const parts = await relationships(zip, `${directory}_rels/${main.slice(directory.length)}.rels`, directory);
+    const [documentXml, numberingXml, stylesXml] = await Promise.all([
+      readPart(zip, main),
+      readPart(zip, parts.get('numbering') ?? `${directory}numbering.xml`),
+      readPart(zip, parts.get('styles') ?? `${directory}styles.xml`),
+    ]);
+    return numberParagraphs(documentXml ?? '', numberingXml, stylesXml);
+  } catch (error) {
+    throw new GongwenError('E_CORRUPT_DOCX', `a part of the package is damaged (${(error as Error).message.split('\n')[0]})`, { cause: error });
+  }
+}
+
 /** The main document part as the package names it (ECMA-376 Part 2), normally word/document.xml. */
 async function mainPart(zip: JSZip): Promise<string> {
   const declared = (await relationships(zip, '_rels/.rels', '')).get('officeDocument');
@@ -72,9 +90,6 @@ async function mainPart(zip: JSZip): Promise<string> {
   throw new GongwenError('E_NOT_DOCX', `the ZIP package has no ${DEFAULT_MAIN_PART}, so it is not a Word document`);
 }
 
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 /**
  * Pairs mammoth's paragraphs with the numbered paragraphs of document.xml by their text.
@@ -107,7 +122,7 @@ function runText(element: MammothElement): { text: string; chars: number; bold: 
   const visit = (node: MammothElement, isBold: boolean): void => {
     if (node.type === 'text') {
       text += node.value ?? '';
-      const visible = (node.value ?? '').replace(/\s/g, '').length;
+      const visible = visibleLength(node.value ?? '');
       chars += visible;
       if (isBold) bold += visible;
     } else if (node.type === 'tab') {
@@ -196,14 +211,7 @@ class DocxBlockReader {
 export async function readDocx(bytes: Uint8Array): Promise<Result<FormatReading>> {
   const zip = await openPackage(bytes);
   const main = await mainPart(zip);
-  const directory = main.slice(0, main.lastIndexOf('/') + 1);
-  const parts = await relationships(zip, `${directory}_rels/${main.slice(directory.length)}.rels`, directory);
-  const [documentXml, numberingXml, stylesXml] = await Promise.all([
-    readPart(zip, main),
-    readPart(zip, parts.get('numbering') ?? `${directory}numbering.xml`),
-    readPart(zip, parts.get('styles') ?? `${directory}styles.xml`),
-  ]);
-  const numbered = numberParagraphs(documentXml ?? '', numberingXml, stylesXml);
+  const numbered = await numberedParagraphs(zip, main);
 
   let documentTree: MammothElement | undefined;
   let converted: { messages: Array<{ type: string; message: string }> };

@@ -1,7 +1,8 @@
 import { load } from 'cheerio';
-import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { Element, isTag, isText, type AnyNode } from 'domhandler';
 import type { MetadataEntry, ParagraphStyle, SourceBlock, SourceCell, SourceTable } from '../model/document.js';
 import { result, type Result } from '../model/result.js';
+import { compact, visibleLength } from './characters.js';
 import { decodeText } from './encoding.js';
 import type { FormatReading } from './format.js';
 import { withoutChromeTokens } from './lexicon/furniture.js';
@@ -36,19 +37,48 @@ const MAX_CHROME_SHARE = 0.4;
 // hold little more than half of it.
 const MIN_ARTICLE_SHARE = 0.5;
 
+// Old portal pages nest thousands of unclosed <font> or <div> tags; below this depth the
+// markup carries no structure worth keeping, and the recursive walks below stay within the stack.
+const MAX_DEPTH = 200;
+
+/**
+ * Flattens what lies deeper than MAX_DEPTH into a run of its text, with a line break where a
+ * block element began or ended, in order.
+ */
+function flattenDeepNesting(root: Element): void {
+  const stack: Array<{ node: Element; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth < MAX_DEPTH) {
+      for (const child of node.children) if (isTag(child)) stack.push({ node: child, depth: depth + 1 });
+      continue;
+    }
+    const leaves: AnyNode[] = [];
+    const pending: AnyNode[] = [...node.children].reverse();
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (isText(current) || (isTag(current) && current.name === 'br')) {
+        leaves.push(current);
+      } else if (isTag(current) && !IGNORED_TAGS.has(current.name)) {
+        const block = BLOCK_TAGS.has(current.name);
+        if (block) leaves.push(new Element('br', {}));
+        pending.push(...(block ? [new Element('br', {})] : []), ...[...current.children].reverse());
+      }
+    }
+    leaves.forEach((leaf, i) => {
+      leaf.parent = node;
+      leaf.prev = leaves[i - 1] ?? null;
+      leaf.next = leaves[i + 1] ?? null;
+      if (isTag(leaf)) leaf.children = [];
+    });
+    node.children = leaves as Element['children'];
+  }
+}
+
 function childElements(node: Element): Element[] {
   return node.children.filter(isTag);
 }
 
-/** Counts the characters of a text node that are not white space, without copying it. */
-function visibleLength(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code > 0x20 && code !== 0xa0 && code !== 0x3000 && code !== 0xfeff) count += 1;
-  }
-  return count;
-}
 
 /** Non-space characters of visible text, links and excluded elements left out: the mass of an article. */
 class TextMass {
@@ -288,23 +318,24 @@ function isLineStructured(root: Element): boolean {
   return signals >= 2;
 }
 
+/** Gathers the text of one paragraph from its text nodes; its style is that of its first words. */
 class BlockCollector {
   readonly blocks: SourceBlock[] = [];
-  private text = '';
+  private pieces: string[] = [];
   private boldChars = 0;
   private chars = 0;
   private style: Context = { bold: false };
 
   addText(text: string, context: Context): void {
-    if (this.text.trim() === '' && text.trim() !== '') this.style = context;
-    const visible = text.replace(/\s/g, '').length;
+    const visible = visibleLength(text);
+    if (this.chars === 0 && visible > 0) this.style = context;
     this.chars += visible;
     if (context.bold) this.boldChars += visible;
-    this.text += text;
+    this.pieces.push(text);
   }
 
   flush(): void {
-    const text = this.text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00a0/g, ' ').trim().replace(CRAWLER_PARAGRAPH_MARK, '');
+    const text = this.pieces.join('').replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00a0/g, ' ').trim().replace(CRAWLER_PARAGRAPH_MARK, '');
     if (text !== '') {
       const style: ParagraphStyle = {};
       if (this.style.align !== undefined) style.align = this.style.align;
@@ -312,7 +343,7 @@ class BlockCollector {
       if (this.chars > 0 && this.boldChars === this.chars) style.bold = true;
       this.blocks.push(Object.keys(style).length > 0 ? { kind: 'paragraph', text, style } : { kind: 'paragraph', text });
     }
-    this.text = '';
+    this.pieces = [];
     this.chars = 0;
     this.boldChars = 0;
   }
@@ -345,7 +376,7 @@ function containsTag(node: Element, name: string): boolean {
   return childElements(node).some((child) => child.name === name || containsTag(child, name));
 }
 
-function span(attribute: string | undefined): number | undefined {
+function spanCount(attribute: string | undefined): number | undefined {
   const value = attribute === undefined ? NaN : Number.parseInt(attribute, 10);
   return Number.isFinite(value) && value > 1 ? value : undefined;
 }
@@ -400,8 +431,8 @@ class ArticleReader {
         const text = paragraphs
           .map((block) => (block.kind === 'paragraph' ? block.text : block.kind === 'table' ? block.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n') : ''))
           .join('\n');
-        const colSpan = span(cell.attribs['colspan']);
-        const rowSpan = span(cell.attribs['rowspan']);
+        const colSpan = spanCount(cell.attribs['colspan']);
+        const rowSpan = spanCount(cell.attribs['rowspan']);
         return { text, ...(colSpan ? { colSpan } : {}), ...(rowSpan ? { rowSpan } : {}) };
       }),
     );
@@ -409,9 +440,6 @@ class ArticleReader {
   }
 }
 
-function compact(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, '');
-}
 
 /**
  * A web page: decoded by BOM, declared charset or detection; the portal's metadata block kept
@@ -424,6 +452,7 @@ export async function readHtml(bytes: Uint8Array): Promise<Result<FormatReading>
   const body = ($('body')[0] as Element | undefined) ?? ($.root()[0]!.children.find(isTag) as Element | undefined);
   if (body === undefined) return result({ blocks: [], encoding: decoded.encoding }, decoded.messages);
 
+  flattenDeepNesting(body);
   const mass = new TextMass();
   const pageMass = mass.of(body);
   const metadataBlock = findMetadataBlock(body, mass);

@@ -84,7 +84,6 @@ export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Pr
   return result({ source, blocks }, messages);
 }
 
-export { sniffFormat, kindFromFileName } from './sniff.js';
+export { sniffFormat } from './sniff.js';
 export type { Sniffed, SniffedKind } from './sniff.js';
 export { decodeText } from './encoding.js';
-export type { FormatReading } from './format.js';

@@ -58,9 +58,20 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > head.length * 0.05;
 }
 
+/**
+ * pdf.js accepts a header anywhere in the first kilobyte, as some producers prepend blank lines
+ * or a byte-order mark; but a text or web page may mention "%PDF-" too, so nothing else may
+ * precede it.
+ */
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const header = indexOfAscii(bytes, '%PDF-', 1024);
+  if (header < 0) return false;
+  const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  return bytes.subarray(start, header).every((byte) => byte <= 0x20);
+}
+
 export function sniffFormat(bytes: Uint8Array): Sniffed {
-  // pdf.js accepts a header anywhere in the first kilobyte, as some producers prepend junk.
-  if (indexOfAscii(bytes, '%PDF-', 1024) >= 0) return { kind: 'pdf', description: 'PDF document' };
+  if (hasPdfHeader(bytes)) return { kind: 'pdf', description: 'PDF document' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return { kind: 'zip', description: 'ZIP package' };
   }

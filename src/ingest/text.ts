@@ -32,6 +32,9 @@ function paragraphFromLine(line: string): SourceBlock | undefined {
  */
 export function blocksFromPlainText(text: string): SourceBlock[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Index of the next line with text at or after each line, for looking past blank lines.
+  const nextWithText = new Array<number>(lines.length + 1).fill(lines.length);
+  for (let i = lines.length - 1; i >= 0; i -= 1) nextWithText[i] = lines[i]!.trim() === '' ? nextWithText[i + 1]! : i;
   const blocks: SourceBlock[] = [];
   let index = 0;
   while (index < lines.length) {
@@ -41,7 +44,7 @@ export function blocksFromPlainText(text: string): SourceBlock[] {
       while (index < lines.length) {
         const current = lines[index]!;
         if (current.trim() === '') {
-          const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '');
+          const next = lines[nextWithText[index]!];
           if (next === undefined || !isTableRow(next)) break;
         } else if (isTableRow(current)) {
           rows.push(tableRow(current));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SpanSchema } from './span.js';
 
-export const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf'] as const;
-export const SourceFormatSchema = z.enum(SOURCE_FORMATS);
+const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf'] as const;
+const SourceFormatSchema = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
 export const SourceInfoSchema = z.object({
@@ -77,7 +77,7 @@ const blockBase = {
   page: z.number().int().positive().optional().describe('page on which the block starts (PDF)'),
 };
 
-export const HEADING_SCHEMES = [
+const HEADING_SCHEMES = [
   'chapter', // 第一章
   'section', // 第一节
   'article', // 第一条
@@ -89,7 +89,7 @@ export const HEADING_SCHEMES = [
 ] as const;
 export type HeadingScheme = (typeof HEADING_SCHEMES)[number];
 
-export const HeadingBlockSchema = z.object({
+const HeadingBlockSchema = z.object({
   type: z.literal('heading'),
   ...blockBase,
   scheme: z.enum(HEADING_SCHEMES),
@@ -99,22 +99,22 @@ export const HeadingBlockSchema = z.object({
   runIn: z.boolean().describe('true when body text follows the heading in the same paragraph'),
 });
 
-export const ParagraphBlockSchema = z.object({
+const ParagraphBlockSchema = z.object({
   type: z.literal('paragraph'),
   ...blockBase,
   align: z.enum(['left', 'center', 'right', 'justify']).optional(),
   emphasis: z.boolean().optional().describe('set in bold or as a heading by the source'),
 });
 
-export const CellSchema = z.object({
+const CellSchema = z.object({
   span: SpanSchema,
   colSpan: z.number().int().positive().optional(),
   rowSpan: z.number().int().positive().optional(),
 });
 
-export const RowSchema = z.object({ span: SpanSchema, cells: z.array(CellSchema) });
+const RowSchema = z.object({ span: SpanSchema, cells: z.array(CellSchema) });
 
-export const TableBlockSchema = z.object({
+const TableBlockSchema = z.object({
   type: z.literal('table'),
   ...blockBase,
   rows: z.array(RowSchema),
@@ -128,19 +128,19 @@ export const MetadataFieldSchema = z.object({
 });
 export type MetadataField = z.infer<typeof MetadataFieldSchema>;
 
-export const MetadataBlockSchema = z.object({
+const MetadataBlockSchema = z.object({
   type: z.literal('metadata'),
   ...blockBase,
   fields: z.array(MetadataFieldSchema),
 });
 
-export const RecordBlockSchema = z.object({
+const RecordBlockSchema = z.object({
   type: z.literal('record'),
   ...blockBase,
   role: z.enum(['copy-to', 'printed', 'other']).describe('抄送 line, 印发机关和印发日期 line, or another 版记 line'),
 });
 
-export const AttachmentBlockSchema = z.object({
+const AttachmentBlockSchema = z.object({
   type: z.literal('attachment'),
   ...blockBase,
   label: z.string().describe('the label that opens an attachment part, e.g. "附件2"'),
@@ -163,7 +163,6 @@ export type MetadataBlock = z.infer<typeof MetadataBlockSchema>;
 export type RecordBlock = z.infer<typeof RecordBlockSchema>;
 export type AttachmentBlock = z.infer<typeof AttachmentBlockSchema>;
 export type Block = z.infer<typeof BlockSchema>;
-export type BlockType = Block['type'];
 
 export const PartSchema = z.object({
   kind: z.enum(['main', 'attachment', 'record']).describe(

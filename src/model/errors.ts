@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   E_CORRUPT_DOCX: 'the DOCX (ZIP) package is damaged; re-save it from Word or WPS',
   E_NOT_DOCX: 'the ZIP package is not a Word document; extract the notice from it first',
   E_NO_TEXT: 'the document contains no text to extract',
+  E_WRITE_FAILED: 'check that the output folder is writable and the disk has room',
   E_INTERNAL: 'this is a bug in gongwen; please report it with the file',
 } as const;
 

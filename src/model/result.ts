@@ -14,18 +14,6 @@ export function result<T>(value: T, messages: readonly Message[] = []): Result<T
   return { value, messages };
 }
 
-export function mapResult<T, U>(input: Result<T>, map: (value: T) => U): Result<U> {
-  return { value: map(input.value), messages: input.messages };
-}
-
-export async function chainResult<T, U>(
-  input: Result<T>,
-  next: (value: T) => Result<U> | Promise<Result<U>>,
-): Promise<Result<U>> {
-  const output = await next(input.value);
-  return { value: output.value, messages: [...input.messages, ...output.messages] };
-}
-
 /** Collects messages from several steps while a stage builds one value. */
 export class MessageLog {
   readonly messages: Message[] = [];

@@ -9,19 +9,3 @@ export const SpanSchema = z
   .describe('[start, end) offsets into the record text, in UTF-16 code units');
 
 export type Span = z.infer<typeof SpanSchema>;
-
-export function spanOf(start: number, end: number): Span {
-  return [start, end];
-}
-
-export function sliceSpan(text: string, span: Span): string {
-  return text.slice(span[0], span[1]);
-}
-
-export function spanContains(outer: Span, inner: Span): boolean {
-  return outer[0] <= inner[0] && inner[1] <= outer[1];
-}
-
-export function spansOverlap(a: Span, b: Span): boolean {
-  return a[0] < b[1] && b[0] < a[1];
-}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BlockSchema, MetadataFieldSchema, PartSchema, SourceInfoSchema } from '../model/document.js';
 import { MessageSchema } from '../model/messages.js';
 import { SpanSchema } from '../model/span.js';
-import { DOCUMENT_TYPES } from '../extract/lexicon/document-types.js';
+import { DOCUMENT_TYPES } from '../ingest/lexicon/document-types.js';
 
 /**
  * The record gongwen writes for one notice. This schema is the single definition of the
@@ -12,15 +12,15 @@ import { DOCUMENT_TYPES } from '../extract/lexicon/document-types.js';
 
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
 
-export const EvidenceSourceSchema = z
+const EvidenceSourceSchema = z
   .enum(['header', 'title', 'body', 'signature', 'record', 'metadata'])
   .describe('part of the notice the value was read from; metadata is the portal information block');
 
-export const ProvenanceSchema = z
+const ProvenanceSchema = z
   .object({ raw: z.string().describe('the text as written'), span: SpanSchema, source: EvidenceSourceSchema })
   .describe('where a value stands in the text');
 
-export const DocNumberSchema = z.object({
+const DocNumberSchema = z.object({
   raw: z.string(),
   normalized: z.string().describe('organ code + 〔YYYY〕 + serial + 号'),
   organ: z.string(),
@@ -31,33 +31,33 @@ export const DocNumberSchema = z.object({
   source: EvidenceSourceSchema,
 });
 
-export const RecipientsSchema = z.object({
+const RecipientsSchema = z.object({
   raw: z.string().describe('the addressee line before its colon'),
   list: z.array(z.string()),
   span: SpanSchema,
 });
 
-export const CitedDocumentSchema = z.object({
+const CitedDocumentSchema = z.object({
   docNumber: DocNumberSchema,
   title: z.string().nullable().describe('title given in 《》 before the number'),
   titleSpan: SpanSchema.optional(),
 });
 
-export const AttachmentSchema = z.object({
+const AttachmentSchema = z.object({
   title: z.string().describe('title with numbering, trailing punctuation and file extension removed'),
   number: z.number().int().positive().optional(),
   raw: z.string(),
   span: SpanSchema,
 });
 
-export const ContactOccurrenceSchema = z.object({
+const ContactOccurrenceSchema = z.object({
   kind: z.enum(['phone', 'email']),
   value: z.string().describe('digits only for telephone numbers'),
   raw: z.string(),
   span: SpanSchema,
 });
 
-export const PersonSchema = z.object({
+const PersonSchema = z.object({
   name: z.string(),
   organisation: z.string().optional(),
   phones: z.array(z.string()),
@@ -65,21 +65,21 @@ export const PersonSchema = z.object({
   span: SpanSchema,
 });
 
-export const ContactsSchema = z.object({
+const ContactsSchema = z.object({
   phones: z.array(z.string()).describe('every telephone number given for contact, digits only, each once'),
   emails: z.array(z.string()).describe('every e-mail address, each once'),
   people: z.array(PersonSchema),
   occurrences: z.array(ContactOccurrenceSchema).describe('each place a number or address is written'),
 });
 
-export const UnitRoleSchema = z.enum(['lead', 'assist', 'responsible']);
+const UnitRoleSchema = z.enum(['lead', 'assist', 'responsible']);
 
-export const UnitSchema = z.object({
+const UnitSchema = z.object({
   name: z.string(),
   roles: z.array(UnitRoleSchema),
 });
 
-export const QuotaSchema = z.object({
+const QuotaSchema = z.object({
   key: z.string().describe('<comparator><value><unit>, e.g. ">=48次"'),
   raw: z.string(),
   span: SpanSchema,
@@ -88,19 +88,19 @@ export const QuotaSchema = z.object({
   unit: z.string(),
 });
 
-export const DeadlineSchema = z.object({
+const DeadlineSchema = z.object({
   key: z.string().describe('by:<date>, on:<date>, window:<start>/<end> or recurring:<period>:<point>'),
   raw: z.string(),
   span: SpanSchema,
   kind: z.enum(['by', 'on', 'window', 'recurring']),
 });
 
-export const TaskSchema = z.object({
+const TaskSchema = z.object({
   id: z.string(),
   span: SpanSchema,
 });
 
-export const ProvenanceMapSchema = z
+const ProvenanceMapSchema = z
   .object({
     title: ProvenanceSchema.optional(),
     docType: ProvenanceSchema.optional(),

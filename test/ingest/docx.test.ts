@@ -78,7 +78,7 @@ describe('Word list numbers rebuilt from numbering.xml', () => {
     ]);
   });
 
-  it('keeps a word break after 第一条 and formats circled numbers', async () => {
+  it('keeps a word break after 第1条 and formats circled numbers', async () => {
     const { value } = await readDocx(await docx([numbered('为了规范管理，制定本办法。', 2), numbered('本办法自发布之日起施行。', 2), numbered('每个广场', 4)].join('')));
     expect(texts(value.blocks)).toEqual(['第1条 为了规范管理，制定本办法。', '第2条 本办法自发布之日起施行。', '①每个广场']);
   });
@@ -117,6 +117,16 @@ describe('readDocx', () => {
     const table = value.blocks.find((block) => block.kind === 'table');
     expect(table?.kind === 'table' && table.rows[0]!.map((cell) => cell.text)).toEqual(['序号', '事项', '完成时限', '责任单位', '协助单位', '备注']);
     expect(messages).toEqual([]);
+  });
+
+  it('answers E_CORRUPT_DOCX when a part of the package does not inflate', async () => {
+    const bytes = await docx(numbered('指导思想', 1));
+    const zip = await JSZip.loadAsync(bytes);
+    const damaged = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // Flip bytes inside the compressed data of the first entry, leaving the ZIP directory intact.
+    const copy = damaged.slice();
+    for (let i = 60; i < 90; i += 1) copy[i] = copy[i]! ^ 0xff;
+    await expect(readDocx(copy)).rejects.toMatchObject({ code: 'E_CORRUPT_DOCX' });
   });
 
   it.each([

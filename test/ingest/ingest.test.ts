@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
+import { parse } from '../../src/pipeline.js';
 import { GongwenError } from '../../src/model/errors.js';
 import { fixturesDir } from '../helpers.js';
 
@@ -43,5 +44,17 @@ describe('ingest', () => {
 
   it('refuses a file over the size limit before reading it', async () => {
     await expect(ingest(text('关于印发方案的通知'), { maxBytes: 10 })).rejects.toMatchObject({ code: 'E_FILE_TOO_LARGE' });
+  });
+});
+
+describe('parse', () => {
+  it('answers E_NO_TEXT when nothing but portal chrome is left', async () => {
+    await expect(parse(text('无障碍 | 长者版\n【打印】【关闭】\n扫一扫在手机打开当前页\n— 1 —'))).rejects.toMatchObject({ code: 'E_NO_TEXT' });
+  });
+
+  it('reads pages nested thousands of elements deep without running out of stack', async () => {
+    const page = `<html><body>${'<font>'.repeat(20000)}<p>关于开展检查的通知</p><p>各镇人民政府：</p><p>现将有关事项通知如下，请认真执行。</p></body></html>`;
+    const record = await parse(text(page));
+    expect([record.title, record.recipients?.raw]).toEqual(['关于开展检查的通知', '各镇人民政府']);
   });
 });

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceBlock, SourceTable } from '../../src/model/document.js';
 import { isPageNumberLine } from '../../src/ingest/lexicon/furniture.js';
 import { readPdf } from '../../src/ingest/pdf.js';
+import { corpusDocsDir, repositoryRoot } from '../helpers.js';
 
 // Real notices from ../shared/corpus (read-only, not part of the repository).
-const repositoryRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpusDir = resolve(repositoryRoot, '../shared/corpus/docs/pdf');
+const corpusDir = join(corpusDocsDir, 'pdf');
 const corpusPresent = existsSync(corpusDir);
 if (!corpusPresent) console.warn(`skipping PDF layout tests on real notices: ${corpusDir} is absent`);
 

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { GongwenError, type ErrorCode } from '../../src/model/errors.js';
 import { isUndecodable } from '../../src/ingest/characters.js';
 import { readPdf } from '../../src/ingest/pdf.js';
+import { corpusDocsDir, fixturesDir } from '../helpers.js';
 
-const repositoryRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const trapsDir = join(repositoryRoot, 'fixtures', 'traps');
-const corpusDir = resolve(repositoryRoot, '../shared/corpus/docs/pdf');
+const trapsDir = join(fixturesDir, 'traps');
+const corpusDir = join(corpusDocsDir, 'pdf');
 
 const trap = (name: string): string => join(trapsDir, name);
 const TRAPS = ['encrypted.pdf', 'image-only.pdf', 'damaged-text-layer.pdf', 'cmap-unigb-ucs2-h.pdf'].map(trap);

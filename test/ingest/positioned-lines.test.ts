@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isEcho } from '../../src/ingest/positioned/echo.js';
 import { layoutPositionedPages } from '../../src/ingest/positioned/index.js';
 import type { PositionedPage, PositionedRun } from '../../src/ingest/positioned/types.js';
 
@@ -97,5 +98,17 @@ describe('positioned layout: lines rebuilt by position', () => {
 
   it('keeps look-alike radicals as they are (folding belongs to layout)', () => {
     expect(texts([run('关于印发⻄安市⽂明城市创建⼯作⽅案的通知', 80, 300)])).toEqual(['关于印发⻄安市⽂明城市创建⼯作⽅案的通知']);
+  });
+});
+
+describe('isEcho', () => {
+  it.each([
+    ['the same glyph drawn again 0.05 em away', { text: '通', x: 100.8, y: 200 }, true],
+    ['the second l of "ll", a glyph width away', { text: 'l', x: 104, y: 200, previous: 'l', width: 4 }, false],
+    ['another glyph at the same place', { text: '知', x: 100.5, y: 200 }, false],
+    ['the same glyph on another line', { text: '通', x: 100.5, y: 220 }, false],
+  ])('%s', (_, next, echo) => {
+    const previous = { text: 'previous' in next ? next.previous! : '通', x: 100, y: 200, width: 'width' in next ? next.width! : 16 };
+    expect(isEcho(previous, { text: next.text, x: next.x, y: next.y, width: previous.width }, 16)).toBe(echo);
   });
 });

@@ -13,6 +13,8 @@ describe('sniffFormat', () => {
     ['\ufeff<div class="TRS_Editor">正文</div>', 'html'],
     ['关于印发方案的通知\n各镇人民政府：', 'text'],
     ['<<这不是网页>> 关于印发方案的通知', 'text'],
+    ['文件头为 %PDF-1.4 的文件是 PDF', 'text'],
+    ['<p>以 %PDF- 开头的文件</p>', 'html'],
     ['{\\rtf1\\ansi', 'rtf'],
   ])('%j is %s', (content, kind) => {
     expect(sniffFormat(bytes(content)).kind).toBe(kind);

@@ -4,7 +4,7 @@
  */
 
 /** Page numbers as 公文 and office software print them (GB/T 9704-2012 7.5: `— 3 —`). */
-export const PAGE_NUMBER_PATTERNS: readonly RegExp[] = [
+const PAGE_NUMBER_PATTERNS: readonly RegExp[] = [
   /^[-—–－―─~～]{1,2}\s*\d{1,4}\s*[-—–－―─~～]{1,2}$/,
   /^第\s*\d{1,4}\s*页\s*(?:[,，/／、]?\s*共\s*\d{1,4}\s*页)?$/,
   /^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$/,
@@ -34,7 +34,7 @@ const CHROME_TOKENS = new Set([
 const CHROME_TOKEN_SEPARATORS = /[\s|｜/／【】\[\]〖〗:：,，、·•]+/;
 
 /** Lines of portal chrome whose content varies (breadcrumbs, QR-code captions, footers). */
-export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
+const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   /^(?:您?当前(?:的)?位置|您现在的位置|您的位置|所在位置)\s*[:：]/,
   /^首页\s*[>＞›»→]/,
   /^扫一扫\s*(?:在手机(?:上)?(?:打开|查看|浏览)当前页面?)?$/,
@@ -43,7 +43,8 @@ export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   /^(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]/,
   /^(?:『|【|\[)?图文解读(?:』|】|\])?/,
   /^点击查看\s*[:：]/,
-  /^(?:版权所有|主办单位|承办单位|网站标识码|技术支持|网站地图)\s*[:：|｜]?/,
+  // Only words that appear nowhere but in portal footers: a notice may well have a 主办单位.
+  /^(?:版权所有|网站标识码|网站地图)\s*[:：|｜]?/,
   /(?:ICP备|ICP证|公网安备)\s*\d/,
 ];
 

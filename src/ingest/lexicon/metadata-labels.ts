@@ -9,7 +9,7 @@ export const STRONG_METADATA_LABELS = [
   '公开方式', '公开范围', '公开时限', '生效日期', '失效日期', '废止日期', '统一编号', '登记号', '文件编号',
 ] as const;
 
-export const WEAK_METADATA_LABELS = [
+const WEAK_METADATA_LABELS = [
   '名称', '标题', '来源', '信息来源', '责任部门', '所属机构', '主题词', '关键词', '内容概述', '公文种类', '文种', '分类',
   '发布时间', '成文时间', '年份', '所属主题', '实施日期',
 ] as const;

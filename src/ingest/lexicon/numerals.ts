@@ -8,11 +8,9 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
 };
 
-export const CHINESE_UNITS: Readonly<Record<string, number>> = {
+const CHINESE_UNITS: Readonly<Record<string, number>> = {
   十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10_000, 亿: 100_000_000,
 };
-
-export const CHINESE_NUMERAL_CHARS = `${Object.keys(CHINESE_DIGITS).join('')}${Object.keys(CHINESE_UNITS).join('')}`;
 
 function parsePositional(text: string): number | undefined {
   let value = 0;

@@ -86,13 +86,13 @@ function readsByColumn(splits: readonly Split[]): boolean {
   return placedApart || (isCentredColumn(lefts) && isCentredColumn(rights));
 }
 
-interface Block {
+interface ColumnBlock {
   start: number;
   end: number;
   gutter: Gutter;
 }
 
-function blockAround(lines: readonly Line[], seed: number, taken: readonly boolean[]): Block | undefined {
+function blockAround(lines: readonly Line[], seed: number, taken: readonly boolean[]): ColumnBlock | undefined {
   let gutter = gutterOf(lines[seed]!);
   if (gutter === undefined) return undefined;
   let start = seed;

@@ -1,5 +1,5 @@
 import { BARE_PAGE_NUMBER, isChromeLine, isPageNumberLine, SCANNER_WATERMARKS } from '../lexicon/furniture.js';
-import { RECORD_LINE_PATTERNS } from '../lexicon/record.js';
+import { RECORD_LINE_PATTERNS } from '../lexicon/notice-parts.js';
 import type { Line } from './lines.js';
 
 /**
@@ -84,7 +84,7 @@ function furnitureInBand(lines: readonly Line[], band: Band, height: number, rep
 }
 
 /** Removes furniture from every page, judging repetition across the whole document. */
-export function removeFurniture(pages: readonly FurniturePage[]): Line[][] {
+export function removePageFurniture(pages: readonly FurniturePage[]): Line[][] {
   const repeated = repeatedKeys(pages);
   return pages.map((page) => {
     const furniture = new Set([

@@ -3,7 +3,7 @@ import { info, type Message } from '../../model/messages.js';
 import { result, type Result } from '../../model/result.js';
 import { BARE_PAGE_NUMBER, isPageNumberLine } from '../lexicon/furniture.js';
 import { readColumnsInOrder, type ReadingLine } from './columns.js';
-import { removeFurniture } from './furniture.js';
+import { removePageFurniture } from './furniture.js';
 import { buildLines, type Line } from './lines.js';
 import { buildParagraphs, type PageItem, type ParagraphPage } from './paragraphs.js';
 import { findTables, type PageTable } from './tables.js';
@@ -71,7 +71,7 @@ export function layoutPositionedPages(pages: readonly PositionedPage[]): Result<
     const { tables, rest } = findTables(page.rulings, checked.boxes);
     readable.push({ page, layer: checked.layer, lines: buildLines(rest), tables });
   }
-  const kept = removeFurniture(readable.map(({ page, lines }) => ({ height: page.height, lines })));
+  const kept = removePageFurniture(readable.map(({ page, lines }) => ({ height: page.height, lines })));
   const paragraphPages: ParagraphPage[] = [];
   readable.forEach(({ page, tables, layer }, index) => {
     const lines = kept[index] ?? [];

@@ -1,3 +1,4 @@
+import { visibleLength } from '../characters.js';
 import { firstCharacter, lastCharacter, needsSpace, tidyRunText, WIDE_GAP_EM } from './spacing.js';
 import type { TextBox } from './upright.js';
 import { isEcho, type GlyphPlace } from './echo.js';
@@ -95,16 +96,13 @@ function withoutEchoes(boxes: readonly TextBox[]): TextBox[] {
   return kept;
 }
 
-function characterLength(text: string): number {
-  return [...text.replace(/\s/gu, '')].length;
-}
 
 /** The em size most characters of the boxes are set in. */
 function dominantSize(boxes: readonly TextBox[]): number {
   const weights = new Map<number, number>();
   for (const box of boxes) {
     const key = Math.round(box.size * 10) / 10;
-    weights.set(key, (weights.get(key) ?? 0) + characterLength(box.text));
+    weights.set(key, (weights.get(key) ?? 0) + visibleLength(box.text));
   }
   let best = boxes[0]?.size ?? 0;
   let bestWeight = -1;
@@ -164,12 +162,12 @@ function segmentsOf(boxes: readonly TextBox[], letterSpaced: boolean): Segment[]
 }
 
 function isWord(boxes: readonly TextBox[]): boolean {
-  return characterLength(boxes.map((box) => box.text).join('')) >= 2;
+  return visibleLength(boxes.map((box) => box.text).join('')) >= 2;
 }
 
 function isLetterSpaced(boxes: readonly TextBox[]): boolean {
   if (boxes.length < 2) return false;
-  if (!boxes.every((box) => characterLength(box.text) === 1)) return false;
+  if (!boxes.every((box) => visibleLength(box.text) === 1)) return false;
   for (let i = 1; i < boxes.length; i += 1) {
     const previous = boxes[i - 1]!;
     const box = boxes[i]!;
@@ -183,8 +181,8 @@ export function lineOf(boxes: TextBox[]): Line {
   const segments = segmentsOf(boxes, letterSpaced);
   const size = dominantSize(boxes);
   const main = boxes.filter((box) => Math.abs(box.size - size) <= 0.1 * size);
-  const boldCharacters = boxes.filter((box) => box.bold).reduce((sum, box) => sum + characterLength(box.text), 0);
-  const allCharacters = boxes.reduce((sum, box) => sum + characterLength(box.text), 0);
+  const boldCharacters = boxes.filter((box) => box.bold).reduce((sum, box) => sum + visibleLength(box.text), 0);
+  const allCharacters = boxes.reduce((sum, box) => sum + visibleLength(box.text), 0);
   return {
     boxes,
     segments,

@@ -1,3 +1,4 @@
+import { visibleLength } from '../characters.js';
 import type { ParagraphStyle, SourceBlock, SourceCell, SourceParagraph, SourceTable } from '../../model/document.js';
 import type { ReadingLine } from './columns.js';
 import type { Line } from './lines.js';
@@ -153,9 +154,6 @@ function hangsUnderLabel(previous: PlacedLine, next: PlacedLine): boolean {
   return labelEndsOf(previous.line).some((end) => Math.abs(next.line.left - end) <= EDGE_TOLERANCE_EM * next.line.size);
 }
 
-function characterWeight(line: Line): number {
-  return [...line.text.replace(/\s/gu, '')].length;
-}
 
 function alignmentOf(lines: readonly PlacedLine[]): NonNullable<ParagraphStyle['align']> {
   if (lines.every((placed) => placed.centred)) return 'center';
@@ -176,7 +174,7 @@ function paragraphOf(lines: readonly PlacedLine[]): SourceParagraph {
   let bold = 0;
   let total = 0;
   for (const { line } of lines) {
-    const weight = characterWeight(line);
+    const weight = visibleLength(line.text);
     weights.set(line.size, (weights.get(line.size) ?? 0) + weight);
     if (line.bold) bold += weight;
     total += weight;

@@ -26,8 +26,8 @@ export function needsSpace(before: string, after: string, gap: number, em: numbe
 
 /**
  * The text of one run with its own white space settled the same way: dropped next to CJK
- * characters, collapsed to one space between Latin words. (PDF runs carry none; OFD text codes
- * and other sources may.)
+ * characters, collapsed to one space between Latin words. (PDF runs carry none, but other
+ * paged formats, such as OFD text codes, do.)
  */
 export function tidyRunText(text: string): string {
   if (!/\s/u.test(text)) return text;

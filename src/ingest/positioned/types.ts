@@ -1,7 +1,8 @@
 /**
  * What a paged format hands to the positioned-text layout: per page, where each piece of text
- * and each ruling line was drawn. PDF and OFD readers both reduce their content to this, so the
- * geometry (lines, columns, tables, furniture, paragraphs) is worked out once.
+ * and each ruling line was drawn. The PDF reader reduces its content to this, and a reader of
+ * any other paged format (OFD) can do the same, so the geometry (lines, columns, tables,
+ * furniture, paragraphs) is worked out once.
  *
  * Coordinates are points in display space: origin at the top-left corner of the page as it is
  * shown (after any page rotation), x growing to the right and y growing downwards.

@@ -1,3 +1,4 @@
+import { visibleLength } from '../characters.js';
 import type { PositionedPage, PositionedRun, RulingSegment } from './types.js';
 
 /**
@@ -42,18 +43,13 @@ function quarterTurnOf(run: PositionedRun): QuarterTurn | undefined {
   return (turn % 4) as QuarterTurn;
 }
 
-function characterCount(text: string): number {
-  let count = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) count += 1;
-  return count;
-}
 
 /** The quarter turn most of the page's text is set at: a landscape table drawn sideways reads as one. */
 function dominantTurn(runs: readonly PositionedRun[]): QuarterTurn {
   const weights = [0, 0, 0, 0];
   for (const run of runs) {
     const turn = quarterTurnOf(run);
-    if (turn !== undefined) weights[turn]! += characterCount(run.text);
+    if (turn !== undefined) weights[turn]! += visibleLength(run.text);
   }
   let best: QuarterTurn = 0;
   for (const turn of [1, 2, 3] as const) if (weights[turn]! > weights[best]!) best = turn;

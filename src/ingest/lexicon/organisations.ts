@@ -1,7 +1,4 @@
-/**
- * Words that end the name of an organ or organisation. Longer suffixes come first so that a
- * name is recognised by its most specific ending.
- */
+/** Words that end the name of an organ or organisation (局, 委员会, 人民政府, 街道办事处 …). */
 export const ORGANISATION_SUFFIXES: readonly string[] = [
   '人民代表大会常务委员会', '常务委员会', '人民政府', '管理委员会', '工作委员会', '委员会', '领导小组办公室', '领导小组', '工作小组', '小组',
   '办公厅', '办公室', '管委会', '党工委', '工委', '分公司', '公司', '集团', '中心', '研究院', '研究所', '分局', '支局', '总局', '局',
