@@ -12,7 +12,7 @@ import type { Span } from '../model/span.js';
 import { foldLookalikes } from '../ingest/characters.js';
 import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
-import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/record.js';
+import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
 import { isSelfEvidentMetadata, matchMetadataLine, type MetadataMatch } from './metadata.js';
 
 /** Appends to the canonical text and answers with the span of what was appended. */
@@ -153,8 +153,9 @@ export class DocumentComposer {
 
   /** Rows are lines and cells are separated by tabs; cell text keeps its own line breaks. */
   addTable(source: SourceTable): void {
-    const rows = source.rows.filter((row) => row.some((cell) => cell.text.trim() !== ''));
-    if (rows.length === 0) return;
+    // Empty rows stay: row spans count them, and a form's blank rows are part of it.
+    const rows = source.rows;
+    if (!rows.some((row) => row.some((cell) => cell.text.trim() !== ''))) return;
     this.text.newBlock();
     const tableStart = this.text.append('')[0];
     const builtRows = rows.map((row, rowIndex) => {
@@ -190,7 +191,7 @@ export function metadataRuns(blocks: readonly SourceBlock[]): Map<number, Metada
   const candidates = new Map<number, MetadataMatch[]>();
   blocks.forEach((block, index) => {
     if (block.kind !== 'paragraph') return;
-    const matches = matchMetadataLine(foldLookalikes(block.text).trim());
+    const matches = matchMetadataLine(cleanLine(block.text));
     if (matches) candidates.set(index, matches);
   });
   const accepted = new Map<number, MetadataMatch[]>();
@@ -210,21 +211,6 @@ export function metadataRuns(blocks: readonly SourceBlock[]): Map<number, Metada
     }
   }
   return accepted;
-}
-
-/**
- * `附件：` alone on its line, followed by `1. …`, is the attachment note of the notice (its
- * items follow), not the label that opens an attachment part.
- */
-export function demoteAttachmentNotes(blocks: Block[]): void {
-  for (let i = 0; i + 1 < blocks.length; i += 1) {
-    const current = blocks[i]!;
-    const next = blocks[i + 1]!;
-    if (current.type !== 'attachment' || current.number !== undefined) continue;
-    if (next.type === 'heading' && (next.scheme === 'arabic' || next.scheme === 'arabic-paren') && next.ordinal === 1) {
-      blocks[i] = { type: 'paragraph', span: current.span, ...pageOf(current) };
-    }
-  }
 }
 
 /** The line before a date-only `…印发` line names the printing organ and belongs to the 版记. */

@@ -1,20 +1,45 @@
 import type { SourceBlock, SourceFormat } from '../model/document.js';
 import { info, type Message } from '../model/messages.js';
 import { result, type Result } from '../model/result.js';
+import { WRITTEN_DATE } from '../ingest/lexicon/dates.js';
 import { isChromeLine, isPageNumberLine } from '../ingest/lexicon/furniture.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, COPY_TO_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
+import { endsLikeOrganisation } from '../ingest/lexicon/organisations.js';
+import { HEADING_PATTERNS } from './lexicon/headings.js';
 
 const TERMINAL_PUNCTUATION = /[。！？；：:;!?]$/;
 const MIN_LINK_LIST_LENGTH = 5;
-const MAX_LINK_TITLE_LENGTH = 40;
+const LINK_TITLE_LENGTH: readonly [number, number] = [6, 40];
+const CONTAINS_DATE = new RegExp(WRITTEN_DATE);
+
+/** Lines that end a notice and must never be taken for links: signature, date, notes, 版记. */
+function endsANotice(text: string): boolean {
+  return (
+    endsLikeOrganisation(text) ||
+    CONTAINS_DATE.test(text) ||
+    ATTACHMENT_NOTE.test(text) ||
+    ATTACHMENT_LABEL.test(text) ||
+    COPY_TO_LINE.test(text) ||
+    PRINTED_LINE.test(text) ||
+    HEADING_PATTERNS.some(({ pattern }) => pattern.test(text))
+  );
+}
 
 /**
  * A title in a list of links to other articles, as portals append under a notice ("相关阅读")
- * and as copies of such pages keep: short, unpunctuated, a single phrase.
+ * and as copies of such pages keep: a single unpunctuated phrase of a title's length, and none
+ * of the lines a notice ends with.
  */
 function looksLikeLinkTitle(block: SourceBlock): boolean {
   if (block.kind !== 'paragraph') return false;
   const text = block.text.trim();
-  return text.length > 0 && text.length <= MAX_LINK_TITLE_LENGTH && !TERMINAL_PUNCTUATION.test(text) && !/\s{2,}/.test(text);
+  return (
+    text.length >= LINK_TITLE_LENGTH[0] &&
+    text.length <= LINK_TITLE_LENGTH[1] &&
+    !TERMINAL_PUNCTUATION.test(text) &&
+    !/\s{2,}/.test(text) &&
+    !endsANotice(text)
+  );
 }
 
 /** Counts the run of link titles that ends the document. */

@@ -1,6 +1,6 @@
 import type { IngestedDocument, NoticeDocument, SourceParagraph } from '../model/document.js';
 import { result, MessageLog, type Result } from '../model/result.js';
-import { attachPrintingOrgan, demoteAttachmentNotes, DocumentComposer, metadataRuns } from './compose.js';
+import { attachPrintingOrgan, DocumentComposer, metadataRuns } from './compose.js';
 import { removeFurniture } from './furniture.js';
 import { joinPageBrokenParagraphs } from './paragraphs.js';
 import { divideIntoParts } from './parts.js';
@@ -40,7 +40,6 @@ export function layout(ingested: IngestedDocument): Result<NoticeDocument> {
   }
 
   const text = composer.canonicalText;
-  demoteAttachmentNotes(composer.blocks);
   attachPrintingOrgan(composer.blocks, text);
   const parts = divideIntoParts(composer.blocks, text);
   return result({ source: ingested.source, text, blocks: composer.blocks, parts }, log.messages);

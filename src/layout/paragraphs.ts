@@ -1,5 +1,7 @@
 import type { SourceBlock, SourceFormat, SourceParagraph } from '../model/document.js';
-import { ATTACHMENT_LABEL } from '../ingest/lexicon/record.js';
+import { WRITTEN_DATE } from '../ingest/lexicon/dates.js';
+import { documentTypeAtEnd } from '../ingest/lexicon/document-types.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, COPY_TO_LINE } from '../ingest/lexicon/notice-parts.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
 
 const MIN_BROKEN_LENGTH = 20;
@@ -8,10 +10,7 @@ const MIN_BROKEN_LENGTH = 20;
 // line, nor after the digits that end a telephone number.
 const CONTINUES = /[\p{Script=Han}、，,“”‘’《》（(—]$/u;
 const HAS_CLAUSE = /[，。；、：,;]/;
-const ENDS_WITH_DOCUMENT_TYPE = /(?:通知|通报|通告|公告|意见|方案|办法|规定|细则|决定|报告|请示|批复|函|纪要|规划|要点|计划)$/;
-const DATE_LINE = /^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,6}日\s*$/;
-
-const ATTACHMENT_NOTE = /^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]/;
+const DATE_LINE = new RegExp(`^${WRITTEN_DATE}$`);
 
 function startsStructure(text: string): boolean {
   return ATTACHMENT_LABEL.test(text) || ATTACHMENT_NOTE.test(text) || DATE_LINE.test(text) || HEADING_PATTERNS.some(({ pattern }) => pattern.test(text));
@@ -27,8 +26,9 @@ function isBrokenAcrossPages(first: SourceParagraph, second: SourceParagraph): b
     text.length >= MIN_BROKEN_LENGTH &&
     HAS_CLAUSE.test(text.slice(0, -1)) &&
     CONTINUES.test(text) &&
-    !ENDS_WITH_DOCUMENT_TYPE.test(text) &&
+    documentTypeAtEnd(text) === undefined &&
     !ATTACHMENT_NOTE.test(text) &&
+    !COPY_TO_LINE.test(text) &&
     !startsStructure(second.text.trim())
   );
 }

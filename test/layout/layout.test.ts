@@ -77,6 +77,18 @@ describe('metadata', () => {
     expect(document.blocks[1]?.type).toBe('paragraph');
   });
 
+  it('reads values after tabs at their true offsets', () => {
+    const document = documentFromBlocks(
+      [{ kind: 'paragraph', text: '发布机构：\t\t南宁市发展和改革委员会' }, { kind: 'paragraph', text: '成文日期：\t2025年10月10日' }],
+      'docx',
+    );
+    const metadata = document.blocks[0] as MetadataBlock;
+    expect(metadata.fields.map((field) => [field.value, spanned(document, field.valueSpan)])).toEqual([
+      ['南宁市发展和改革委员会', '南宁市发展和改革委员会'],
+      ['2025年10月10日', '2025年10月10日'],
+    ]);
+  });
+
   it('accepts a lone line only for a label that portals alone use', () => {
     expect(documentFromText('发布日期:2019-05-25').blocks[0]?.type).toBe('metadata');
     expect(documentFromText('名称：质量强市').blocks[0]?.type).toBe('paragraph');
@@ -119,12 +131,24 @@ describe('parts, attachments and the 版记', () => {
     expect(records.map((block) => (block.type === 'record' ? block.role : ''))).toEqual(['copy-to', 'printed', 'printed']);
   });
 
-  it('reads a bare 附件： followed by numbered items as the attachment note, not a label', () => {
-    expect(blockTexts('附件：\n1.浙江省城市道路占道收费项目和标准')[0]).toEqual(['paragraph', '附件：']);
+  it.each([
+    ['附件：\n1.浙江省城市道路占道收费项目和标准'],
+    ['附件：\n浙江省城市道路占道收费项目和标准'],
+  ])('reads a bare 附件： as the attachment note, not a label: %j', (text) => {
+    expect(blockTexts(text)[0]).toEqual(['paragraph', '附件：']);
+  });
+
+  it.each([['附件'], ['附件 2'], ['附件二'], ['附件1：']])('reads %s alone on its line as a label', (label) => {
+    expect(blockTexts(label)[0]?.[0]).toBe('attachment');
   });
 });
 
 describe('furniture', () => {
+  it('keeps lines of a notice that only look like a portal footer', () => {
+    const document = documentFromText('关于举办展销会的通知\n主办单位：市商务局\n承办单位：市会展中心\n技术支持：市信息中心');
+    expect(document.blocks).toHaveLength(4);
+  });
+
   it('drops page numbers and portal chrome and says how many', () => {
     const result = layout({
       source: { format: 'text', bytes: 0, sha256: '0'.repeat(64) },
@@ -140,9 +164,13 @@ describe('furniture', () => {
     expect(document.text).toBe('争创质量强市示范区的宣传方案\n示范创建宣传活动集中宣传时段为2013年5月至9月。');
   });
 
-  it('keeps a short list of names at the end', () => {
-    const document = documentFromText('第六届重庆市工艺美术大师名单\n刁显超     王  峰     王希军\n刘  炜     刘明君     刘嘉佳');
-    expect(document.blocks).toHaveLength(3);
+  it.each([
+    ['a list of names', ['第六届重庆市工艺美术大师名单', '刁显超     王  峰     王希军', '刘  炜     刘明君     刘嘉佳', '张仪强', '张芃芃', '张俊德']],
+    ['an attachment note, a signature and a date', ['请认真贯彻执行。', '附件：1. 计划安排表', '2. 采访活动安排', '3. 宣传联络员报名回执表', '东莞市质量强市领导小组办公室', '2013年11月6日']],
+    ['a 版记', ['请认真贯彻执行。', '抄送：市委办公室，市人大常委会办公室，市政协办公室', '某某市人民政府办公室', '2019年3月26日印发', '共印50份', '（此件公开发布）']],
+  ])('keeps %s at the end of plain text', (_, lines) => {
+    const document = documentFromText(lines.join('\n'));
+    expect(document.blocks).toHaveLength(lines.length);
   });
 });
 
