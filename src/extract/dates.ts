@@ -1,3 +1,4 @@
+import { ARABIC_DIGIT, CHINESE_MONTH_OR_DAY, CHINESE_YEAR } from '../ingest/lexicon/dates.js';
 import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
 
 export interface CalendarDate {
@@ -12,15 +13,12 @@ export interface FoundDate extends CalendarDate {
   end: number;
 }
 
-const DIGITS = '[0-9０-９]';
-const CHINESE_YEAR = '[〇零○Ｏ一二三四五六七八九]{4}';
-const CHINESE_SMALL = '[一二三四五六七八九十]{1,3}';
 
 // 2018年4月15日 · 二〇一八年四月十五日 · 2019-02-22, 2019.2.22, 2019/2/22
 const DATE_PATTERNS: readonly RegExp[] = [
-  new RegExp(`(?<!${DIGITS})(${DIGITS}{4})\\s*年\\s*(${DIGITS}{1,2})\\s*月\\s*(${DIGITS}{1,2})\\s*[日号]`, 'g'),
-  new RegExp(`(${CHINESE_YEAR})\\s*年\\s*(${CHINESE_SMALL})\\s*月\\s*(${CHINESE_SMALL})\\s*[日号]`, 'g'),
-  new RegExp(`(?<!${DIGITS})(${DIGITS}{4})\\s*[-－/／.．]\\s*(${DIGITS}{1,2})\\s*[-－/／.．]\\s*(${DIGITS}{1,2})(?!${DIGITS})`, 'g'),
+  new RegExp(`(?<!${ARABIC_DIGIT})(${ARABIC_DIGIT}{4})\\s*年\\s*(${ARABIC_DIGIT}{1,2})\\s*月\\s*(${ARABIC_DIGIT}{1,2})\\s*[日号]`, 'g'),
+  new RegExp(`(${CHINESE_YEAR})\\s*年\\s*(${CHINESE_MONTH_OR_DAY})\\s*月\\s*(${CHINESE_MONTH_OR_DAY})\\s*[日号]`, 'g'),
+  new RegExp(`(?<!${ARABIC_DIGIT})(${ARABIC_DIGIT}{4})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})(?!${ARABIC_DIGIT})`, 'g'),
 ];
 
 function numberOf(text: string): number | undefined {
@@ -28,7 +26,7 @@ function numberOf(text: string): number | undefined {
   return /^\d+$/.test(ascii) ? Number(ascii) : parseChineseNumber(text);
 }
 
-export function isValidDate({ year, month, day }: CalendarDate): boolean {
+function isValidDate({ year, month, day }: CalendarDate): boolean {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

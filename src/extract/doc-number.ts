@@ -14,10 +14,15 @@ const ORGAN_CHARACTER = /[\p{Script=Han}A-Za-z]/u;
 const MAX_ORGAN_SCAN = 16;
 
 // Words that end what comes before a document number in running text (按照唐政办发〔2019〕1号,
-// 2号文件和唐政办发〔2019〕1号): the organ code starts after the last of them.
-const BOUNDARY_WORDS = /按照|根据|依据|依照|参照|遵照|对照|结合|落实|贯彻|执行|转发|印发|下发|详见|参见|关于|发文字号|文号|文件|号|的|和|及|与|或/gu;
-// Single words that may stand right before a code: 见国发〔2017〕5号, 据唐政发〔2019〕1号.
-const LEADING_WORD = /^(?:见|即|据|按|依|由|以|对|将|为|在|是)(?=\p{Script=Han}{2})/u;
+// 现将唐政发〔2019〕1号): the organ code starts after the last of them. Only words of two or more
+// characters: a single 和 or 依 may well begin a code (和政发, 依兰县政发).
+const BOUNDARY_WORDS = /按照|根据|依据|依照|参照|遵照|对照|结合|落实|贯彻|执行|转发|印发|下发|详见|参见|关于|现将|同意|要求|通过|批准|出台|制定|请示|发文字号|文号|文件/gu;
+// A conjunction may still stand before the code (文件和唐政办发〔2019〕1号, …）和乳政办发〔2017〕36号).
+// A code of two or three characters may begin with one (和政发 of 和县), longer ones rarely do.
+const CONJUNCTION = /^(?:和|及|与|或|的|、)/u;
+const MIN_CODE_AFTER_CONJUNCTION = 3;
+// Single words that stand before a code where no code begins: (见国发〔2017〕5号), 据….
+const LEADING_WORD = /^(?:见|据)(?=\p{Script=Han}{2})/u;
 const MAX_ORGAN_LENGTH = 10;
 
 function toNumber(digits: string): number {
@@ -27,7 +32,8 @@ function toNumber(digits: string): number {
 function trimOrgan(organ: string): string {
   let start = 0;
   for (const match of organ.matchAll(BOUNDARY_WORDS)) start = match.index + match[0].length;
-  const trimmed = organ.slice(start).replace(LEADING_WORD, '');
+  let trimmed = organ.slice(start).replace(LEADING_WORD, '');
+  if (CONJUNCTION.test(trimmed) && (start > 0 || trimmed.length > MIN_CODE_AFTER_CONJUNCTION)) trimmed = trimmed.slice(1);
   return trimmed.length > MAX_ORGAN_LENGTH ? trimmed.slice(-MAX_ORGAN_LENGTH) : trimmed;
 }
 
@@ -44,8 +50,8 @@ export function normalizedDocNumber(number: { organ: string; year: number; seria
   return `${number.organ}〔${number.year}〕${number.serial}号`;
 }
 
-/** Where the organ code before `bracket` starts: up to 16 letters, white space allowed before the bracket. */
-function organStart(text: string, bracket: number): { start: number; end: number } {
+/** Where the organ code before `bracket` may lie: up to 16 letters, white space allowed before the bracket. */
+function organBounds(text: string, bracket: number): { start: number; end: number } {
   let end = bracket;
   while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
   let start = end;
@@ -59,7 +65,7 @@ export function findDocNumbers(text: string): ParsedDocNumber[] {
   for (const match of text.matchAll(YEAR_AND_SERIAL)) {
     const year = toNumber(match[1]!);
     if (year < 1949 || year > 2100) continue;
-    const { start: scanStart, end: organEnd } = organStart(text, match.index);
+    const { start: scanStart, end: organEnd } = organBounds(text, match.index);
     const organ = trimOrgan(text.slice(scanStart, organEnd));
     if (organ === '') continue;
     const repaired = match[2] === undefined;

@@ -8,7 +8,7 @@ import type { DocumentFields } from './findings.js';
  * ordered list of extractors, so a new field or an alternative rule is a new entry in a list.
  */
 export interface Extractor {
-  /** Field name, used in rule ids: `extract:<name>`. */
+  /** Names the extractor, so that a configuration can find it in a list and replace or drop it. */
   readonly name: string;
   extract(context: ExtractionContext): Result<Partial<DocumentFields>>;
 }

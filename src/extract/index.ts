@@ -47,8 +47,7 @@ export function extract(document: NoticeDocument, extractors: readonly Extractor
 }
 
 export { ExtractionContext } from './context.js';
-export type { Line } from './context.js';
 export type { Extractor } from './extractor.js';
 export type * from './findings.js';
-export { findDates, dateLine, damagedDateReadings, isoDate } from './dates.js';
-export { findDocNumbers, normalizedDocNumber } from './doc-number.js';
+export { findDates } from './dates.js';
+export { findDocNumbers } from './doc-number.js';

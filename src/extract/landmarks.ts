@@ -1,10 +1,10 @@
-import { ATTACHMENT_NOTE_START } from './lexicon/notice.js';
 import type { ExtractionContext, Line } from './context.js';
 import { dateLine, findDates, type FoundDate } from './dates.js';
 import { findDocNumbers } from './doc-number.js';
-import { DOCUMENT_TYPES_BY_LENGTH, TITLE_STATUS_SUFFIX } from './lexicon/document-types.js';
-import { endsLikeOrganisation } from './lexicon/organisations.js';
-import { compact } from './text.js';
+import { documentTypeAtEnd } from '../ingest/lexicon/document-types.js';
+import { ATTACHMENT_NOTE } from '../ingest/lexicon/notice-parts.js';
+import { endsLikeOrganisation } from '../ingest/lexicon/organisations.js';
+import { compact } from '../ingest/characters.js';
 
 /**
  * The landmarks of a 公文's first page (GB/T 9704-2012 7.2–7.3): 版头, 发文字号, 标题, 主送机关,
@@ -18,8 +18,11 @@ const MAX_TITLE_LINE = 80;
 const MAX_SIGNATURE_LINE = 60;
 const HEADER_SUFFIX = /文\s*件$/;
 const DAMAGED_DATE_LINE = /^\s*(\d{7,8})\s*$/;
-const ADDRESSEE_WORDS = /[、，,]|各|局|委|厅|部|院|府|会|中心|单位|部门|办|公司|行|所|站|政府|人民|小组|机构|社|台|学校|医院|街道|镇|乡/;
+const ADDRESSEE_WORDS = /各|局|委|厅|部|院|府|会|中心|单位|部门|办|公司|行|所|站|政府|人民|小组|机构|社|台|学校|医院|街道|镇|乡/;
 const NOT_ADDRESSEE = /^(?:附\s*件|联系人|联系电话|电\s*话|邮\s*箱|传\s*真|地\s*址|签发人|抄\s*送|主题词|备注|说明|注)/;
+// A lead-in that ends with a colon (现将有关事项通知如下：) is a sentence, not the addressees.
+const LEAD_IN = /如下|现将|现就|特此|为了|为进一步|为切实|根据|按照|经.{0,16}同意|决定|通知|公告|通告|公布|批复/;
+const MAX_TITLE_LINES = 6;
 
 export interface SignDateLine {
   line: Line;
@@ -61,13 +64,12 @@ export function isDocNumberLine(line: Line): boolean {
   return rest === '' || /^[（(][）)]$/.test(rest) || /^签发人[:：][\p{Script=Han}]{2,4}$/u.test(rest);
 }
 
-export function isHeaderLine(line: Line): boolean {
+function isHeaderLine(line: Line): boolean {
   return line.block.type === 'paragraph' && HEADER_SUFFIX.test(line.text) && !/关于/.test(line.text) && compact(line.text).length <= 40;
 }
 
-export function endsWithDocumentType(text: string): boolean {
-  const bare = compact(text).replace(TITLE_STATUS_SUFFIX, '');
-  return DOCUMENT_TYPES_BY_LENGTH.some((type) => bare.endsWith(type));
+function endsWithDocumentType(text: string): boolean {
+  return documentTypeAtEnd(compact(text)) !== undefined;
 }
 
 function isTitleLike(line: Line): boolean {
@@ -88,16 +90,26 @@ function isAddresseeLine(line: Line): boolean {
   const text = line.text.trim();
   if (!/[:：]$/.test(text) || line.block.type === 'heading') return false;
   const before = text.slice(0, -1).trim();
-  return before.length >= 2 && !before.includes('。') && !NOT_ADDRESSEE.test(before) && ADDRESSEE_WORDS.test(before);
+  return before.length >= 2 && !before.includes('。') && !NOT_ADDRESSEE.test(before) && !LEAD_IN.test(before) && ADDRESSEE_WORDS.test(before);
 }
 
+/** Consecutive blocks: a title or a signature never runs over a table or a metadata block. */
+function adjacent(first: Line, second: Line): boolean {
+  return second.index === first.index + 1;
+}
+
+/**
+ * The title lines right above the addressees; a 发文字号 or date printed between the title and
+ * the addressees (as portals do) is stepped over.
+ */
 function titleBefore(lines: readonly Line[], end: number): Line[] {
   const title: Line[] = [];
-  for (let i = end - 1; i >= 0; i -= 1) {
+  for (let i = end - 1; i >= 0 && title.length < MAX_TITLE_LINES; i -= 1) {
     const line = lines[i]!;
-    if (isTitleLike(line)) {
+    const first = title[0];
+    if (isTitleLike(line) && (first === undefined || adjacent(line, first))) {
       title.unshift(line);
-    } else if (title.length > 0 || !(isDocNumberLine(line) || dateLine(line.text) !== undefined)) {
+    } else if (first !== undefined || !(isDocNumberLine(line) || dateLine(line.text) !== undefined)) {
       break;
     }
   }
@@ -115,14 +127,18 @@ function looksLikeTitle(lines: readonly Line[]): boolean {
  * or else the first title-like line that is about something (关于…的办事指南).
  */
 function firstTitle(lines: readonly Line[], end: number): Line[] {
-  for (let start = 0; start < end; start += 1) {
-    const run: Line[] = [];
-    for (let i = start; i < end && isTitleLike(lines[i]!); i += 1) {
-      run.push(lines[i]!);
-      if (endsWithDocumentType(lines[i]!.text)) return run;
+  let run: Line[] = [];
+  let about: Line | undefined;
+  for (const line of lines.slice(0, end)) {
+    if (!isTitleLike(line)) {
+      run = [];
+      continue;
     }
+    const previous = run.at(-1);
+    run = previous !== undefined && adjacent(previous, line) ? [...run.slice(1 - MAX_TITLE_LINES), line] : [line];
+    if (endsWithDocumentType(line.text)) return run;
+    if (about === undefined && /关于/.test(line.text)) about = line;
   }
-  const about = lines.slice(0, end).find((line) => isTitleLike(line) && /关于/.test(line.text));
   return about === undefined ? [] : [about];
 }
 
@@ -147,7 +163,7 @@ function isSignatureLine(line: Line): boolean {
     text.length > 0 &&
     text.length <= MAX_SIGNATURE_LINE &&
     !CLAUSE_PUNCTUATION.test(text) &&
-    !ATTACHMENT_NOTE_START.test(text) &&
+    !ATTACHMENT_NOTE.test(text) &&
     !/^[（(].*[）)]$/.test(text)
   );
 }
@@ -164,16 +180,28 @@ function findLandmarks(context: ExtractionContext): Landmarks {
   const header = lines.slice(0, titleStart).find(isHeaderLine);
 
   const searchFrom = addresseeIndex >= 0 ? addresseeIndex + 1 : Math.min(bodyStart, lines.length);
-  let signDate: SignDateLine | undefined;
-  let signDateIndex = -1;
-  for (let i = searchFrom; i < lines.length && signDate === undefined; i += 1) {
-    signDate = signDateAt(lines[i]!);
-    if (signDate) signDateIndex = i;
-  }
+  const candidates: Array<{ index: number; found: SignDateLine }> = [];
+  lines.slice(searchFrom).forEach((line, offset) => {
+    const found = signDateAt(line);
+    if (found) candidates.push({ index: searchFrom + offset, found });
+  });
+  // GB/T 9704-2012 7.3.5: the 成文日期 stands under the issuing organ's name. A date line without
+  // a signature above it (a schedule, say) is the signing date only when no signed one exists.
+  const signed = candidates.find(({ index, found }) => {
+    const above = lines[index - 1];
+    const organOnDateLine = found.date !== undefined && found.date.start > 0;
+    return organOnDateLine || (above !== undefined && adjacent(above, found.line) && isSignatureLine(above) && endsLikeOrganisation(above.text));
+  });
+  const chosen = signed ?? candidates[0];
+  const signDate = chosen?.found;
+  const signDateIndex = chosen?.index ?? -1;
 
   const signature: Line[] = [];
-  for (let i = signDateIndex - 1; i > Math.max(addresseeIndex, titleStart) && isSignatureLine(lines[i]!); i -= 1) {
-    signature.unshift(lines[i]!);
+  for (let i = signDateIndex - 1; i > Math.max(addresseeIndex, titleStart); i -= 1) {
+    const line = lines[i]!;
+    const below = signature[0] ?? lines[signDateIndex]!;
+    if (!isSignatureLine(line) || !adjacent(line, below)) break;
+    signature.unshift(line);
   }
   return {
     bodyStart,

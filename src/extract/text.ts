@@ -23,28 +23,31 @@ export function joinLines(text: string): string {
   return out.trim();
 }
 
-/** Removes all white space: the comparison form of ANNOTATION.md for Chinese text. */
-export function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
+const OPENING = '（(【[《〔“';
+const CLOSING = '）)】]》〕”';
 
 /**
- * Splits a list of names on 、，,；; outside brackets, so that `各县（市、区）人民政府` stays whole.
+ * Where the items of a list of names lie: split on 、，,；; outside brackets, so that
+ * `各县（市、区）人民政府` stays whole; each item without the white space around it.
  */
-export function splitOutsideBrackets(text: string, separators = /[、，,；;]/): string[] {
-  const items: string[] = [];
+export function splitOutsideBrackets(text: string, separators = /[、，,；;]/): Array<{ start: number; end: number }> {
+  const items: Array<{ start: number; end: number }> = [];
+  const push = (start: number, end: number): void => {
+    while (start < end && /\s/.test(text[start]!)) start += 1;
+    while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+    if (end > start) items.push({ start, end });
+  };
   let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if ('（(【[《〔“'.includes(ch)) depth += 1;
-    if ('）)】]》〕”'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && separators.test(ch)) {
-      if (current.trim() !== '') items.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (OPENING.includes(ch)) depth += 1;
+    else if (CLOSING.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.test(ch)) {
+      push(start, i);
+      start = i + 1;
     }
   }
-  if (current.trim() !== '') items.push(current.trim());
+  push(start, text.length);
   return items;
 }

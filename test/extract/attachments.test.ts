@@ -12,6 +12,7 @@ describe('attachments extractor', () => {
     ['附件：1.封面模板 2.目录模板 3.承诺书', ['封面模板', '目录模板', '承诺书']],
     ['附件：《2024—2026年补贴机具种类范围》.docx', ['2024—2026年补贴机具种类范围']],
     ['附件:', []],
+    ['附件：\n第六届重庆市工艺美术大师名单', ['第六届重庆市工艺美术大师名单']],
   ])('%#: reads the attachment note', (note, titles) => {
     const document = documentFromText(`${HEAD}${note}\n乳山市质量强市工作领导小组\n2018年4月15日`);
     const { attachments } = extract(document).value;

@@ -27,7 +27,6 @@ describe('signDate, publishDate and printDate extractors', () => {
       documentFromBlocks(
         [
           { kind: 'metadata', entries: [{ label: '成文日期', value: '2019-01-11' }] },
-          ...documentFromText('x').blocks.length ? [] : [],
           { kind: 'paragraph', text: '关于印发方案的通知' },
           { kind: 'paragraph', text: '各县区：' },
           { kind: 'paragraph', text: '现印发给你们，请认真组织实施。' },
@@ -64,6 +63,13 @@ describe('signDate, publishDate and printDate extractors', () => {
     const fields = extract(documentFromText('关于开展检查的通知\n各镇人民政府：\n请于2018年5月1日前完成自查。')).value;
     expect(fields.signDate).toBeUndefined();
     expect(fields.printDate).toBeUndefined();
+  });
+
+  it('prefers the date under the signature to a schedule date on a line of its own', () => {
+    const text = '关于举办培训班的通知\n各镇人民政府：\n现将有关事项通知如下。\n培训时间\n2024年5月10日\n请各单位按时参加。\n某某市人力资源和社会保障局\n2024年4月20日';
+    const fields = extract(documentFromText(text)).value;
+    expect(fields.signDate?.value).toBe('2024-04-20');
+    expect(fields.issuers.map((issuer) => issuer.value)).toEqual(['某某市人力资源和社会保障局']);
   });
 });
 

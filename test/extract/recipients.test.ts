@@ -20,6 +20,7 @@ describe('recipients extractor', () => {
     ['a contact line', '关于开展检查的通知\n联系人：张三\n请按时报送。'],
     ['a sentence that ends with a colon', '关于开展检查的通知\n现就有关事项通知如下：\n一、检查范围'],
     ['the attachment note', '关于开展检查的通知\n附件：\n1. 检查表'],
+    ['a lead-in that ends with a colon', '关于调整收费标准的公告\n经市人民政府同意，现将有关事项公告如下：\n一、收费标准'],
   ])('ignores %s', (_, text) => {
     expect(fieldsOf(text).recipients).toBeUndefined();
   });

@@ -38,6 +38,23 @@ describe('title and docType extractors', () => {
     expect(fields.docType).toBeUndefined();
   });
 
+  it('never runs a title over a table or a metadata block', () => {
+    const document = documentFromBlocks(
+      [
+        { kind: 'paragraph', text: '网站支持IPV6' },
+        { kind: 'table', rows: [[{ text: '发文机关：' }, { text: '南宁市发展和改革委员会' }]] },
+        { kind: 'metadata', entries: [{ label: '标题', value: '关于调整价格的通知' }, { label: '效力状态', value: '有效' }] },
+        { kind: 'paragraph', text: '关于调整管道燃气价格的通知' },
+        { kind: 'paragraph', text: '各城区人民政府：' },
+        { kind: 'paragraph', text: '现将有关事项通知如下。' },
+      ],
+      'pdf',
+    );
+    const { title } = extract(document).value;
+    expect(title?.value).toBe('关于调整管道燃气价格的通知');
+    expect(title && spanned(document, title.span)).toBe('关于调整管道燃气价格的通知');
+  });
+
   it('never takes the 版头 or the number line as part of the title', () => {
     const fields = fieldsOf('东莞市质量强市领导小组办公室文件\n东质强办〔2013〕41号\n关于印发方案的通知\n各镇（街道）：\n请落实。');
     expect(fields.title?.value).toBe('关于印发方案的通知');

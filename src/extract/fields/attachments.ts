@@ -2,7 +2,10 @@ import { result } from '../../model/result.js';
 import type { Line } from '../context.js';
 import type { Extractor } from '../extractor.js';
 import type { AttachmentFinding } from '../findings.js';
-import { ATTACHMENT_NOTE_START, FILE_EXTENSION } from '../lexicon/notice.js';
+import { ATTACHMENT_NOTE } from '../../ingest/lexicon/notice-parts.js';
+import { endsLikeOrganisation } from '../../ingest/lexicon/organisations.js';
+import { findDates } from '../dates.js';
+import { FILE_EXTENSION } from '../lexicon/attachments.js';
 import { joinLines } from '../text.js';
 
 const ITEM_NUMBER = /^\s*[（(]?\s*(\d{1,2})\s*(?:[.．、:：]|[）)])\s*/;
@@ -35,6 +38,19 @@ function itemsOfLine(text: string, from: number): Item[] {
   });
 }
 
+/** `附件：` alone, its one title on the next line (not a numbered item, a signature or a date). */
+function isTitleOnItsOwnLine(line: Line): boolean {
+  const text = line.text.trim();
+  return (
+    line.block.type === 'paragraph' &&
+    text.length <= 80 &&
+    !/[。；;，,：:]/.test(text) &&
+    !ITEM_NUMBER.test(text) &&
+    !endsLikeOrganisation(text) &&
+    findDates(text).length === 0
+  );
+}
+
 /**
  * The attachment note (附件说明): `附件：1. 甲` with the further items on the lines below it, or
  * a single `附件：甲`. Only the notice's own note counts, not notes inside its attachments.
@@ -43,11 +59,15 @@ export const attachmentsExtractor: Extractor = {
   name: 'attachments',
   extract(context) {
     const lines = context.mainLines;
-    const noteIndex = lines.findIndex((line) => ATTACHMENT_NOTE_START.test(line.text.trim()));
+    const noteIndex = lines.findIndex((line) => ATTACHMENT_NOTE.test(line.text.trim()));
     if (noteIndex < 0) return result({ attachments: [] });
     const note = lines[noteIndex]!;
     const from = note.text.search(/[:：]/) + 1;
     const found: Array<{ line: Line; item: Item }> = itemsOfLine(note.text, from).map((item) => ({ line: note, item }));
+    const next = lines[noteIndex + 1];
+    if (found.length === 0 && next !== undefined && isTitleOnItsOwnLine(next)) {
+      found.push({ line: next, item: { start: 0, end: next.text.length } });
+    }
     const numbered = found.length === 0 || found[0]!.item.number !== undefined;
     for (let i = noteIndex + 1; numbered && i < lines.length; i += 1) {
       const line = lines[i]!;

@@ -6,6 +6,8 @@ import { joinLines } from '../text.js';
 
 // 《title》（number）: the title is written in guillemets right before the bracketed number.
 const TITLE_BEFORE = /《([^《》]{2,200})》\s*[（(【\[]?\s*$/;
+// Only the text just before a number can hold its title; looking no further keeps long tables linear.
+const TITLE_WINDOW = 210;
 
 /**
  * Document numbers of other documents the text cites, once each, with the title in 《》 that
@@ -25,9 +27,10 @@ export const citedDocumentsExtractor: Extractor = {
         if (docNumber.normalized === own || seen.has(docNumber.normalized)) continue;
         seen.add(docNumber.normalized);
         const cited: CitedDocumentFinding = { docNumber };
-        const before = TITLE_BEFORE.exec(text.slice(0, number.start));
+        const windowStart = Math.max(0, number.start - TITLE_WINDOW);
+        const before = TITLE_BEFORE.exec(text.slice(windowStart, number.start));
         if (before) {
-          const start = block.span[0] + before.index + 1;
+          const start = block.span[0] + windowStart + before.index + 1;
           const raw = before[1]!;
           const title: TextFinding = { value: joinLines(raw), raw, span: [start, start + raw.length], source: 'body' };
           cited.title = title;

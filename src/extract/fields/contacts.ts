@@ -20,7 +20,7 @@ const MAX_CONTEXT_DISTANCE = 40;
 interface Segment {
   text: string;
   start: number;
-  /** Text of the enclosing line or table row, for context words. */
+  /** The segment stands under a heading such as 联系人及联系方式, where every number is a contact. */
   underContactHeading: boolean;
 }
 

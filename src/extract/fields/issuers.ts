@@ -1,11 +1,12 @@
 import { result } from '../../model/result.js';
 import type { Span } from '../../model/span.js';
 import type { ExtractionContext, Line } from '../context.js';
-import type { Extractor } from '../extractor.js';
+import { firstOf, type Extractor } from '../extractor.js';
 import type { EvidenceSource, TextFinding } from '../findings.js';
 import { landmarks } from '../landmarks.js';
-import { endsLikeOrganisation, ORGANISATION_SUFFIXES } from '../lexicon/organisations.js';
-import { compact, joinLines } from '../text.js';
+import { endsLikeOrganisation, ORGANISATION_SUFFIXES } from '../../ingest/lexicon/organisations.js';
+import { compact } from '../../ingest/characters.js';
+import { joinLines, splitOutsideBrackets } from '../text.js';
 
 interface Piece {
   start: number;
@@ -38,20 +39,7 @@ function mergeUnfinished(text: string, pieces: readonly Piece[]): Piece[] {
 }
 
 function splitList(text: string, piece: Piece): Piece[] {
-  const pieces: Piece[] = [];
-  let start = piece.start;
-  let depth = 0;
-  for (let i = piece.start; i < piece.end; i += 1) {
-    const ch = text[i]!;
-    if ('（(【[《“'.includes(ch)) depth += 1;
-    if ('）)】]》”'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && LIST_SEPARATOR.test(ch)) {
-      if (i > start) pieces.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  if (piece.end > start) pieces.push({ start, end: piece.end });
-  return pieces;
+  return splitOutsideBrackets(text.slice(piece.start, piece.end), LIST_SEPARATOR).map((item) => ({ start: piece.start + item.start, end: piece.start + item.end }));
 }
 
 /** A cut inside a suffix (委|员会) would make two names of one. */
@@ -139,16 +127,18 @@ function fromMetadata(context: ExtractionContext): TextFinding[] {
   });
 }
 
-const RULES = [fromSignature, fromTitle, fromHeader, fromMetadata];
+const RULES = [fromSignature, fromTitle, fromHeader, fromMetadata].map(
+  (rule) => (context: ExtractionContext) => {
+    const found = rule(context);
+    return found.length > 0 ? found : undefined;
+  },
+);
 
 /** 发文机关, from the first source the document has, in the order of ANNOTATION.md. */
 export const issuersExtractor: Extractor = {
   name: 'issuers',
   extract(context) {
-    for (const rule of RULES) {
-      const issuers = rule(context);
-      if (issuers.length > 0) return result({ issuers });
-    }
-    return result({});
+    const issuers = firstOf(RULES, context);
+    return result(issuers ? { issuers } : {});
   },
 };

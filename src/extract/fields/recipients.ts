@@ -14,7 +14,7 @@ export const recipientsExtractor: Extractor = {
     const raw = text.trimStart().slice(0, -1).trimEnd();
     const start = line.span[0] + leading;
     return result({
-      recipients: { value: raw, raw, span: [start, start + raw.length], source: 'header', list: splitOutsideBrackets(raw) },
+      recipients: { value: raw, raw, span: [start, start + raw.length], source: 'header', list: splitOutsideBrackets(raw).map((item) => raw.slice(item.start, item.end)) },
     });
   },
 };
