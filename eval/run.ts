@@ -48,6 +48,11 @@ function misses(evaluated: readonly EvaluatedCard[]): string {
   return out.join('\n');
 }
 
+if (options['write-baseline'] && options.only !== undefined) {
+  console.error('--write-baseline records the figures of every card; run it without --only');
+  process.exit(2);
+}
+
 if (!goldAvailable()) {
   console.error(`gold cards not found at ${goldDir}; set GONGWEN_SHARED to the folder that holds corpus/ and seeds/`);
   process.exit(2);

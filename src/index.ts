@@ -7,7 +7,7 @@
  * `toRecord` (fields → the validated record).
  */
 export { parse, parseBytes, readInputFile, type ParseOptions } from './pipeline.js';
-export { ingest, sniffFormat, decodeText, DEFAULT_MAX_BYTES, type IngestOptions } from './ingest/index.js';
+export { ingest, sniffFormat, decodeText, DEFAULT_MAX_BYTES, type IngestOptions, type Sniffed, type SniffedKind } from './ingest/index.js';
 export { layout } from './layout/index.js';
 export { extract, DOCUMENT_FIELD_EXTRACTORS, ExtractionContext, findDates, findDocNumbers } from './extract/index.js';
 export type { Extractor, DocumentFields } from './extract/index.js';
@@ -17,8 +17,14 @@ export type { Message, Severity } from './model/messages.js';
 export type { Result } from './model/result.js';
 export type { Span } from './model/span.js';
 export type {
+  AttachmentBlock,
   Block,
+  HeadingBlock,
   IngestedDocument,
+  MetadataBlock,
+  ParagraphBlock,
+  RecordBlock,
+  TableBlock,
   NoticeDocument,
   Part,
   SourceBlock,

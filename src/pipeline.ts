@@ -3,17 +3,27 @@ import { basename } from 'node:path';
 import { extract } from './extract/index.js';
 import { DEFAULT_MAX_BYTES, ingest, type IngestOptions } from './ingest/index.js';
 import { layout } from './layout/index.js';
-import { GongwenError } from './model/errors.js';
+import { asGongwenError, GongwenError } from './model/errors.js';
 import { toRecord, type NoticeRecord } from './normalise/index.js';
 
 export type ParseOptions = IngestOptions;
 
-/** Reads one notice from its bytes: ingest, layout, extract, normalise. No file system. */
+/**
+ * Reads one notice from its bytes: ingest, layout, extract, normalise. No file system. Rejects
+ * only with `GongwenError`; anything else that escapes a stage is a bug, reported as E_INTERNAL.
+ */
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<NoticeRecord> {
-  const ingested = await ingest(bytes, options);
-  const laidOut = layout(ingested.value);
-  const fields = extract(laidOut.value);
-  return toRecord(laidOut.value, fields.value, [...ingested.messages, ...laidOut.messages, ...fields.messages]);
+  try {
+    const ingested = await ingest(bytes, options);
+    const laidOut = layout(ingested.value);
+    if (laidOut.value.text.trim() === '') {
+      throw new GongwenError('E_NO_TEXT', 'nothing is left of the document once page furniture and portal chrome are removed');
+    }
+    const fields = extract(laidOut.value);
+    return toRecord(laidOut.value, fields.value, [...ingested.messages, ...laidOut.messages, ...fields.messages]);
+  } catch (error) {
+    throw asGongwenError(error);
+  }
 }
 
 const READ_ERRORS: Readonly<Record<string, string>> = {
@@ -41,8 +51,8 @@ export async function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES):
 }
 
 /**
- * Reads one notice from a file path or from bytes and resolves to its record. Rejects with a
- * `GongwenError` (stable `code`, one-line message) when the input cannot be read.
+ * Reads one notice from a file path or from bytes and resolves to its record. Rejects only with
+ * `GongwenError` (stable `code`, one-line message).
  */
 export async function parse(input: string | Uint8Array | ArrayBuffer, options: ParseOptions = {}): Promise<NoticeRecord> {
   if (typeof input === 'string') {

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { asGongwenError, type ErrorCode } from '../model/errors.js';
+import { asGongwenError, GongwenError, type ErrorCode } from '../model/errors.js';
 import type { NoticeRecord } from '../normalise/index.js';
 import { parse, type ParseOptions } from '../pipeline.js';
 import type { InputFile } from './inputs.js';
@@ -19,6 +19,16 @@ export interface ConversionOutcome {
   error?: { code: ErrorCode; message: string };
 }
 
+async function writeRecord(path: string, record: NoticeRecord): Promise<string> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
+    return path;
+  } catch (error) {
+    throw new GongwenError('E_WRITE_FAILED', `cannot write ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /**
  * Converts files one after another and yields one outcome per file. A file that fails is
  * reported with its error code and the batch goes on.
@@ -29,15 +39,8 @@ export async function* convertFiles(inputs: readonly InputFile[], options: Conve
     const started = performance.now();
     try {
       const record = await parse(input.path, parseOptions);
-      const outcome: ConversionOutcome = { input, record, milliseconds: 0 };
-      if (outDir !== undefined) {
-        const output = join(outDir, `${input.outputName}.json`);
-        await mkdir(dirname(output), { recursive: true });
-        await writeFile(output, `${JSON.stringify(record, null, 2)}\n`);
-        outcome.output = output;
-      }
-      outcome.milliseconds = performance.now() - started;
-      yield outcome;
+      const output = outDir === undefined ? undefined : await writeRecord(join(outDir, `${input.outputName}.json`), record);
+      yield { input, record, ...(output === undefined ? {} : { output }), milliseconds: performance.now() - started };
     } catch (error) {
       const failure = asGongwenError(error);
       yield { input, milliseconds: performance.now() - started, error: { code: failure.code, message: failure.message } };

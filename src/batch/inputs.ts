@@ -1,14 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions of notices that a directory walk picks up; files named explicitly are always read. */
 export const NOTICE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.htm', '.html', '.shtml', '.xhtml', '.docx', '.pdf']);
 
 export interface InputFile {
-  /** Path as the user can find it (relative to the working directory where possible). */
+  /** Path as given or found, relative to the working directory where it was found so. */
   path: string;
-  /** Path relative to the argument it came from, used to name the output. */
+  /**
+   * Path relative to the deepest folder that holds every input: the name of its record, unique
+   * across the run (a/x.txt and b/x.txt become a/x.txt and b/x.txt, one file just its name).
+   */
   outputName: string;
 }
 
@@ -35,25 +38,33 @@ async function walk(directory: string): Promise<string[]> {
   return found;
 }
 
+function commonFolder(paths: readonly string[]): string {
+  let common = dirname(paths[0]!);
+  for (const path of paths.slice(1)) {
+    while (common !== dirname(common) && !path.startsWith(common.endsWith(sep) ? common : common + sep)) common = dirname(common);
+  }
+  return common;
+}
+
 /**
  * Files, directories (walked recursively for notice files) and glob patterns, in the order
  * given, each file once.
  */
 export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<ExpandedInputs> {
-  const files: InputFile[] = [];
+  const paths: string[] = [];
   const unmatched: string[] = [];
   const seen = new Set<string>();
-  const add = (path: string, outputName: string): void => {
+  const add = (path: string): void => {
     const absolute = resolve(cwd, path);
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ path, outputName });
+    paths.push(path);
   };
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
       const matches = await glob(arg, { cwd, onlyFiles: true, dot: false });
       if (matches.length === 0) unmatched.push(`${arg}: no file matches the pattern`);
-      for (const match of matches.sort()) add(match, match.split(/[\\/]/).pop()!);
+      for (const match of matches.sort()) add(match);
       continue;
     }
     const info = await stat(resolve(cwd, arg)).catch(() => undefined);
@@ -62,10 +73,13 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
     } else if (info.isDirectory()) {
       const found = await walk(resolve(cwd, arg));
       if (found.length === 0) unmatched.push(`${arg}: no notice files (${[...NOTICE_EXTENSIONS].join(' ')}) in the directory`);
-      for (const path of found) add(relative(cwd, path) || path, relative(resolve(cwd, arg), path));
+      for (const path of found) add(relative(cwd, path) || path);
     } else {
-      add(arg, arg.split(/[\\/]/).pop()!);
+      add(arg);
     }
   }
-  return { files, unmatched };
+  if (paths.length === 0) return { files: [], unmatched };
+  const absolute = paths.map((path) => resolve(cwd, path));
+  const root = commonFolder(absolute);
+  return { files: paths.map((path, i) => ({ path, outputName: relative(root, absolute[i]!) })), unmatched };
 }

@@ -107,7 +107,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      // `gongwen --help` asked for help; a bare `gongwen` (commander.help) did not say what to do.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
       return EXIT_USAGE;
     }
     throw error;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,18 @@ describe('gongwen convert', () => {
     expect(missing.stderr).toContain('no such file or directory');
   });
 
+  it('names records by their path below the folder all inputs share, so same-named files do not collide', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongwen-same-'));
+    for (const folder of ['a', 'b']) {
+      mkdirSync(join(root, folder));
+      writeFileSync(join(root, folder, 'x.txt'), readFileSync(notice('seed-001.txt')));
+    }
+    const out = join(root, 'out');
+    const { status } = await run('convert', join(root, 'a', 'x.txt'), join(root, 'b', 'x.txt'), '--out', out, '--quiet');
+    expect(status).toBe(EXIT_OK);
+    expect([readdirSync(join(out, 'a')), readdirSync(join(out, 'b'))]).toEqual([['x.txt.json'], ['x.txt.json']]);
+  });
+
   it('refuses a file over --max-size with E_FILE_TOO_LARGE', async () => {
     const { status, stderr } = await run('convert', notice('seed-001.pdf'), '--stdout', '--max-size', '0.001');
     expect(status).toBe(EXIT_FAILED);
@@ -71,6 +83,7 @@ describe('usage', () => {
   });
 
   it('exits 2 for a usage error', async () => {
+    expect((await run()).status).toBe(EXIT_USAGE);
     expect((await run('convert')).status).toBe(EXIT_USAGE);
     expect((await run('transmogrify')).status).toBe(EXIT_USAGE);
     expect((await run('convert', 'x', '--max-size', 'lots')).status).toBe(EXIT_USAGE);

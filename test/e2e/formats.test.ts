@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type NoticeRecord } from '../../src/index.js';
@@ -44,23 +43,5 @@ describe.each(['seed-000', 'seed-001'])('the same notice through TXT, HTML, DOCX
       ['pdf', null, true],
     ]);
     for (const source of sources) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
-  });
-});
-
-describe('every fixture notice', () => {
-  const files = readdirSync(noticesDir).filter((name) => !name.startsWith('.'));
-
-  it.each(files)('%s converts to a record whose spans point at their text', async (name) => {
-    const record = await parse(join(noticesDir, name));
-    const slice = (span: readonly [number, number]) => record.text.slice(span[0], span[1]);
-    for (const block of record.blocks) expect(block.span[1]).toBeLessThanOrEqual(record.text.length);
-    if (record.docNumber) expect(slice(record.docNumber.span)).toBe(record.docNumber.raw);
-    if (record.recipients) expect(slice(record.recipients.span)).toBe(record.recipients.raw);
-    for (const cited of record.citedDocuments) expect(slice(cited.docNumber.span)).toBe(cited.docNumber.raw);
-    for (const attachment of record.attachments) expect(slice(attachment.span)).toBe(attachment.raw);
-    for (const occurrence of record.contacts.occurrences) expect(slice(occurrence.span)).toBe(occurrence.raw);
-    for (const evidence of [record.provenance.title, record.provenance.signDate, ...record.provenance.issuers]) {
-      if (evidence) expect(slice(evidence.span)).toBe(evidence.raw);
-    }
   });
 });

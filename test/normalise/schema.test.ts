@@ -17,7 +17,7 @@ describe('the record schema', () => {
     }
   });
 
-  it.each(readdirSync(join(fixturesDir, 'notices')))('validates the record of fixture %s', async (name) => {
+  it.each(readdirSync(join(fixturesDir, 'notices')))('still validates the record of fixture %s after a round trip through JSON', async (name) => {
     const record = await parse(join(fixturesDir, 'notices', name));
     expect(NoticeRecordSchema.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
     expect(record).toMatchObject({ units: [], quotas: [], deadlines: [], tasks: [] });
