@@ -9,6 +9,7 @@ import {
   type PDFDocumentProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { GongwenError } from '../model/errors.js';
+import { foldLookalikes } from './characters.js';
 import { warning, type Message } from '../model/messages.js';
 import { result, type Result } from '../model/result.js';
 import type { FormatReading } from './format.js';
@@ -283,8 +284,10 @@ class RunCollector {
 
 const WHITESPACE = /^\s*$/u;
 
+// Text layers map glyphs to Kangxi radicals and other look-alikes (⽂ for 文); they are folded
+// here, before page furniture and chrome are recognised by their words.
 function glyphText(glyph: OperatorGlyph): string {
-  return typeof glyph.unicode === 'string' ? normalizeUnicode(glyph.unicode) : '';
+  return typeof glyph.unicode === 'string' ? foldLookalikes(normalizeUnicode(glyph.unicode)) : '';
 }
 
 function glyphAdvanceWidth(glyph: OperatorGlyph, vertical: boolean): number {

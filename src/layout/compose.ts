@@ -9,11 +9,13 @@ import type {
   SourceTable,
 } from '../model/document.js';
 import type { Span } from '../model/span.js';
-import { foldLookalikes } from '../ingest/characters.js';
 import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
 import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
 import { isSelfEvidentMetadata, matchMetadataLine, type MetadataMatch } from './metadata.js';
+
+// Share of a table's filled cells that must be `label：value` pairs for it to be metadata.
+const METADATA_TABLE_SHARE = 0.6;
 
 /** Appends to the canonical text and answers with the span of what was appended. */
 class TextBuilder {
@@ -42,7 +44,7 @@ function pageOf(block: { page?: number | undefined }): { page?: number } {
 }
 
 function cleanLine(text: string): string {
-  return foldLookalikes(text).replace(/[\r\n\t]+/g, ' ').trim();
+  return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
 function classifyParagraph(text: string, span: Span, source: SourceParagraph): Block {
@@ -151,24 +153,33 @@ export class DocumentComposer {
     if (start !== undefined) this.blocks.push({ type: 'metadata', span: [start, end], fields });
   }
 
-  /** Rows are lines and cells are separated by tabs; cell text keeps its own line breaks. */
+  /**
+   * Rows are lines and cells are separated by tabs; cell text keeps its own line breaks. A table
+   * whose cells are `label：value` pairs of the portal's information block (as a printed web page
+   * draws it) is that block, and becomes metadata.
+   */
   addTable(source: SourceTable): void {
     // Empty rows stay: row spans count them, and a form's blank rows are part of it.
     const rows = source.rows;
     if (!rows.some((row) => row.some((cell) => cell.text.trim() !== ''))) return;
     this.text.newBlock();
     const tableStart = this.text.append('')[0];
+    const labelled: MetadataField[] = [];
+    let filledCells = 0;
     const builtRows = rows.map((row, rowIndex) => {
       if (rowIndex > 0) this.text.append('\n');
       const rowStart = this.text.append('')[0];
       const cells = row.map((cell, cellIndex) => {
         if (cellIndex > 0) this.text.append('\t');
-        const cellText = foldLookalikes(cell.text)
+        const cellText = cell.text
           .split(/\r?\n/)
           .map((line) => line.replace(/\t/g, ' ').trim())
           .filter((line) => line !== '')
           .join('\n');
         const span = this.text.append(cellText);
+        const matches = matchMetadataLine(cellText);
+        if (matches) labelled.push(...metadataFields(matches, span[0], cellText));
+        if (cellText !== '') filledCells += 1;
         return {
           span,
           ...(cell.colSpan !== undefined && cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
@@ -179,7 +190,12 @@ export class DocumentComposer {
       return { span: [rowStart, rowEnd] as Span, cells };
     });
     const tableEnd = this.text.append('')[1];
-    this.blocks.push({ type: 'table', span: [tableStart, tableEnd], ...pageOf(source), rows: builtRows });
+    const labels = labelled.map((field) => ({ label: field.label }));
+    if (labelled.length >= filledCells * METADATA_TABLE_SHARE && isSelfEvidentMetadata(labels)) {
+      this.blocks.push({ type: 'metadata', span: [tableStart, tableEnd], ...pageOf(source), fields: labelled });
+    } else {
+      this.blocks.push({ type: 'table', span: [tableStart, tableEnd], ...pageOf(source), rows: builtRows });
+    }
   }
 }
 

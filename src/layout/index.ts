@@ -1,5 +1,6 @@
 import type { IngestedDocument, NoticeDocument, SourceParagraph } from '../model/document.js';
 import { result, MessageLog, type Result } from '../model/result.js';
+import { foldBlockText } from './characters.js';
 import { attachPrintingOrgan, DocumentComposer, metadataRuns } from './compose.js';
 import { removeFurniture } from './furniture.js';
 import { joinPageBrokenParagraphs } from './paragraphs.js';
@@ -7,13 +8,14 @@ import { divideIntoParts } from './parts.js';
 
 /**
  * Builds the canonical text of a notice and the typed blocks over it, whatever format it came
- * from: furniture goes, paragraphs broken by page breaks are mended, then every block is
- * classified (heading, paragraph, table, metadata, attachment label, 版记 line).
+ * from: look-alike characters are folded, furniture goes, paragraphs broken by page breaks are
+ * mended, then every block is classified (heading, paragraph, table, metadata, attachment
+ * label, 版记 line).
  */
 export function layout(ingested: IngestedDocument): Result<NoticeDocument> {
   const log = new MessageLog();
   const format = ingested.source.format;
-  const cleaned = log.take(removeFurniture(ingested.blocks, format));
+  const cleaned = log.take(removeFurniture(foldBlockText(ingested.blocks), format));
   const blocks = joinPageBrokenParagraphs(cleaned, format);
 
   const composer = new DocumentComposer();

@@ -46,6 +46,6 @@ export function matchMetadataLine(line: string): MetadataMatch[] | undefined {
 }
 
 /** A line that is metadata on its own merit: a label only portals use, or several labels. */
-export function isSelfEvidentMetadata(matches: readonly MetadataMatch[]): boolean {
+export function isSelfEvidentMetadata(matches: ReadonlyArray<Pick<MetadataMatch, 'label'>>): boolean {
   return matches.length >= 2 || matches.some((match) => STRONG.has(match.label));
 }

@@ -91,9 +91,9 @@ describe.skipIf(!corpusPresent)('readPdf on real notices', () => {
   it('finds the metadata table of a browser print', () => {
     const table = corpus.browserPrint.find((block): block is SourceTable => block.kind === 'table');
     expect(table?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
-      ['发⽂机关：南宁市发展和改⾰委员会', '效⼒状态：有效'],
-      ['标题：南宁市发展和改⾰委员会关于南宁市市区管道燃⽓价格联动有关事项的通知'],
-      ['发⽂字号：南发改规〔2025〕4号', '发布⽇期：2025年10⽉11⽇'],
+      ['发文机关：南宁市发展和改革委员会', '效力状态：有效'],
+      ['标题：南宁市发展和改革委员会关于南宁市市区管道燃气价格联动有关事项的通知'],
+      ['发文字号：南发改规〔2025〕4号', '发布日期：2025年10月11日'],
     ]);
   });
 

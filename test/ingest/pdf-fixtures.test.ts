@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceBlock, SourceTable } from '../../src/model/document.js';
 import { readPdf } from '../../src/ingest/pdf.js';
+import { fixturesDir } from '../helpers.js';
 
 // The seed notices typeset as 公文 PDFs (fixtures/README.md): non-embedded STSong-Light with
 // UniGB-UCS2-H, lines shown in pieces out of order (every third right to left), page numbers and a
 // running header drawn first, a table broken over three pages. Their plain-text renders carry the
 // same paragraphs, one per line, and serve as the expected reading.
-const repositoryRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const noticesDir = join(repositoryRoot, 'fixtures', 'notices');
+const noticesDir = join(fixturesDir, 'notices');
 const SEEDS = ['seed-000', 'seed-001'] as const;
 const seedsPresent = SEEDS.every((seed) => existsSync(join(noticesDir, `${seed}.pdf`)) && existsSync(join(noticesDir, `${seed}.txt`)));
 if (!seedsPresent) console.warn(`skipping PDF tests on the seed notices: ${noticesDir} lacks seed-00x.pdf/.txt (npm run fixtures makes them)`);
@@ -59,5 +58,15 @@ describe.skipIf(!seedsPresent)('readPdf on the seed notices', () => {
     // The 版记 sets organ and date on one baseline, which the text render puts on two lines.
     expect(read.filter((line) => !line.endsWith('印发'))).toEqual(expected.filter((line) => line !== '东莞市质量技术监督局办公室' && line !== '2013年11月6日印发'));
     expect(read.at(-1)).toBe('东莞市质量技术监督局办公室2013年11月6日印发');
+  });
+});
+
+describe('look-alike characters in a text layer', () => {
+  it('folds Kangxi radicals and CJK Radicals Supplement characters into the ideographs they stand for', async () => {
+    const { value } = await readPdf(new Uint8Array(readFileSync(join(fixturesDir, 'traps', 'kangxi-radicals.pdf'))));
+    const text = value.blocks.map((block) => (block.kind === 'paragraph' ? block.text : '')).join('\n');
+    expect(text).toContain('关于印发西安市文明城市创建工作方案的通知');
+    expect(text).toContain('青年志愿服务组织');
+    expect(text).not.toMatch(/[\u2e80-\u2fdf]/u);
   });
 });

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDocument, version } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readPdf } from '../../src/ingest/pdf.js';
+import { fixturesDir } from '../helpers.js';
 
-const repositoryRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const trapsDir = join(repositoryRoot, 'fixtures', 'traps');
+const trapsDir = join(fixturesDir, 'traps');
 const CMAP_TRAPS = ['cmap-unigb-ucs2-h.pdf', 'cmap-gbk-euc-h.pdf'].map((name) => join(trapsDir, name));
 const trapsPresent = CMAP_TRAPS.every((path) => existsSync(path));
 if (!trapsPresent) console.warn(`skipping the CMap trap tests: ${trapsDir} lacks the cmap-*.pdf fixtures (npm run fixtures makes them)`);
@@ -15,8 +16,9 @@ function bytesOf(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
 }
 
-async function pdfjsTextWithoutCMaps(path: string): Promise<string> {
-  const document = await getDocument({ data: bytesOf(path), verbosity: 0, isEvalSupported: false }).promise;
+async function pdfjsText(path: string, cMapUrl?: string): Promise<string> {
+  const options = cMapUrl === undefined ? {} : { cMapUrl, cMapPacked: true };
+  const document = await getDocument({ data: bytesOf(path), verbosity: 0, isEvalSupported: false, ...options }).promise;
   try {
     const page = await document.getPage(1);
     const content = await page.getTextContent();
@@ -44,7 +46,7 @@ describe('pdf.js as readPdf uses it', () => {
     for (const path of CMAP_TRAPS) {
       const name = path.slice(trapsDir.length + 1);
       it(`pdf.js without cMapUrl finds no text in ${name}, readPdf finds the Chinese`, async () => {
-        expect(await pdfjsTextWithoutCMaps(path)).toBe('');
+        expect(await pdfjsText(path)).toBe('');
         const { value, messages } = await readPdf(bytesOf(path));
         expect(messages).toEqual([]);
         const text = allText(value.blocks);
@@ -54,6 +56,12 @@ describe('pdf.js as readPdf uses it', () => {
         expect(value.pages).toBe(1);
       });
     }
+  });
+
+  it.skipIf(!trapsPresent)('needs the CMap folder as a path ending in /: a file:// URL gives no text in Node', async () => {
+    const cmaps = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+    expect(await pdfjsText(CMAP_TRAPS[0]!, pathToFileURL(`${cmaps}/`).href)).toBe('');
+    expect(await pdfjsText(CMAP_TRAPS[0]!, `${cmaps}/`)).toContain('关于印发乳山市质量强市宣传工作方案的通知');
   });
 
   it.skipIf(!trapsPresent)('prints nothing to the console, from the fake worker or anywhere else', async () => {

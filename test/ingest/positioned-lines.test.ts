@@ -96,7 +96,7 @@ describe('positioned layout: lines rebuilt by position', () => {
     expect(block).toMatchObject({ style: { bold: true } });
   });
 
-  it('keeps look-alike radicals as they are (folding belongs to layout)', () => {
+  it('keeps look-alike radicals as they are (the reader folds them before layout)', () => {
     expect(texts([run('关于印发⻄安市⽂明城市创建⼯作⽅案的通知', 80, 300)])).toEqual(['关于印发⻄安市⽂明城市创建⼯作⽅案的通知']);
   });
 });

@@ -43,6 +43,12 @@ const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   /^(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]/,
   /^(?:『|【|\[)?图文解读(?:』|】|\])?/,
   /^点击查看\s*[:：]/,
+  /^相关链接\s*[:：]/,
+  /^请输入(?:关键字|关键词|搜索内容)/,
+  /^网站支持\s*IPv6$/i,
+  /无障碍浏览\s*[|｜]/,
+  // A portal footer names its 主办单位 together with the site's address or registration.
+  /^主办单位\s*[:：].*(?:地址|ICP|网站标识码|版权)/,
   // Only words that appear nowhere but in portal footers: a notice may well have a 主办单位.
   /^(?:版权所有|网站标识码|网站地图)\s*[:：|｜]?/,
   /(?:ICP备|ICP证|公网安备)\s*\d/,
