@@ -168,6 +168,20 @@ function isSignatureLine(line: Line): boolean {
   );
 }
 
+/**
+ * Documents adopted by a meeting or issued by a party committee print their date in brackets
+ * right under the title, （2018年4月7日）, instead of under a signature.
+ */
+function dateUnderTitle(lines: readonly Line[], title: readonly Line[]): { index: number; found: SignDateLine } | undefined {
+  const last = title.at(-1);
+  if (last === undefined) return undefined;
+  const index = lines.indexOf(last) + 1;
+  const line = lines[index];
+  if (line === undefined || !adjacent(last, line) || !/^\s*[（(].*[）)]\s*$/.test(line.text)) return undefined;
+  const date = dateLine(line.text);
+  return date === undefined ? undefined : { index, found: { line, date } };
+}
+
 function findLandmarks(context: ExtractionContext): Landmarks {
   const lines = context.mainLines;
   let bodyStart = lines.findIndex(isBodyParagraph);
@@ -192,7 +206,7 @@ function findLandmarks(context: ExtractionContext): Landmarks {
     const organOnDateLine = found.date !== undefined && found.date.start > 0;
     return organOnDateLine || (above !== undefined && adjacent(above, found.line) && isSignatureLine(above) && endsLikeOrganisation(above.text));
   });
-  const chosen = signed ?? candidates[0];
+  const chosen = signed ?? dateUnderTitle(lines, title) ?? candidates[0];
   const signDate = chosen?.found;
   const signDateIndex = chosen?.index ?? -1;
 

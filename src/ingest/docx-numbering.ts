@@ -298,7 +298,7 @@ export function numberParagraphs(documentXml: string, numberingXml: string | und
     const ilvlText = value(child(numPr, 'w:ilvl'));
     const ilvl = ilvlText === undefined ? (inherited.ilvl ?? 0) : Number(ilvlText);
     const text = ownText(paragraph);
-    // numId 0 switches off numbering a style would give (ECMA-376 17.9.18).
+    // numId 0 switches off the numbering a paragraph style would give (ECMA-376 Part 1, 17.9).
     const label = numId === undefined || numId === '0' ? undefined : counters.label(numId, ilvl);
     return label === undefined ? { text } : { text, label };
   });

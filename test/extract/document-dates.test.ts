@@ -16,6 +16,12 @@ describe('signDate, publishDate and printDate extractors', () => {
     expect(spanned(document, signDate!.span)).toBe(signDate!.raw);
   });
 
+  it('reads the date printed in brackets under the title of a document without signature', () => {
+    const fields = extract(documentFromText('中共唐山市委文件\n唐发〔2018〕10号\n中共唐山市委\n唐山市人民政府关于进一步优化全市营商环境的意见\n（2018年4月7日）\n为进一步优化全市营商环境，提出如下意见。\n一、总体要求')).value;
+    expect(fields.signDate).toMatchObject({ value: '2018-04-07', raw: '2018年4月7日' });
+    expect(fields.issuers.map((issuer) => issuer.value)).toEqual(['中共唐山市委', '唐山市人民政府']);
+  });
+
   it('reads a date printed on the same line as the last organ', () => {
     const fields = extract(documentFromText(`${HEAD.replace('乳山市质量强市工作领导小组\n', '')}工作委员会办公室2019年3月26日`)).value;
     expect(fields.signDate?.value).toBe('2019-03-26');
