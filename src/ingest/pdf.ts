@@ -179,23 +179,6 @@ interface OperatorGlyph {
 // same run; larger gaps are kept so that layout can judge spacing from geometry.
 const CONTIGUOUS_EM = 0.1;
 
-interface PendingRun {
-  text: string;
-  startX: number;
-  startY: number;
-  endX: number;
-  endY: number;
-  fontSize: number;
-  dirX: number;
-  dirY: number;
-  font: FontFace;
-  lastText: string;
-  lastX: number;
-  lastY: number;
-  lastWidth: number;
-  bold: boolean;
-}
-
 interface PlacedGlyph {
   text: string;
   startX: number;
@@ -206,6 +189,15 @@ interface PlacedGlyph {
   dirX: number;
   dirY: number;
   font: FontFace;
+}
+
+/** Glyphs gathered into one run so far; `start…` is where the run began, `last…` its last glyph. */
+interface PendingRun extends PlacedGlyph {
+  lastText: string;
+  lastX: number;
+  lastY: number;
+  lastWidth: number;
+  bold: boolean;
 }
 
 function widthOf(glyph: PlacedGlyph): number {
