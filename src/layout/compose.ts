@@ -9,9 +9,9 @@ import type {
   SourceTable,
 } from '../model/document.js';
 import type { Span } from '../model/span.js';
+import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
 import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
-import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
 import { isSelfEvidentMetadata, matchMetadataLine, type MetadataMatch } from './metadata.js';
 
 // Share of a table's filled cells that must be `label：value` pairs for it to be metadata.
@@ -47,11 +47,16 @@ function cleanLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
+/** The number a marker writes in Arabic or Chinese numerals (2, 二, 十五). */
+function numberOf(digits: string): number | undefined {
+  return /^\d+$/.test(digits) ? Number(digits) : parseChineseNumber(digits);
+}
+
 function classifyParagraph(text: string, span: Span, source: SourceParagraph): Block {
   const page = pageOf(source);
   const attachment = ATTACHMENT_LABEL.exec(text);
   if (attachment) {
-    const number = attachment[1] === undefined ? undefined : (/^\d+$/.test(attachment[1]) ? Number(attachment[1]) : parseChineseNumber(attachment[1]));
+    const number = attachment[1] === undefined ? undefined : numberOf(attachment[1]);
     return { type: 'attachment', span, ...page, label: text.replace(/[\s:：]+/g, ''), ...(number === undefined ? {} : { number }) };
   }
   if (COPY_TO_LINE.test(text)) return { type: 'record', span, ...page, role: 'copy-to' };
@@ -71,11 +76,8 @@ function headingOf(text: string, span: Span, source: SourceParagraph): HeadingBl
     const match = pattern.exec(text);
     if (!match) continue;
     const digits = match[1]!;
-    const ordinal = /^\d+$/.test(digits)
-      ? Number(digits)
-      : scheme === 'circled'
-        ? digits.charCodeAt(0) - 0x245f
-        : parseChineseNumber(digits);
+    // ① is U+2460.
+    const ordinal = scheme === 'circled' ? digits.charCodeAt(0) - 0x245f : numberOf(digits);
     if (ordinal === undefined || ordinal < 1) return undefined;
     const rest = text.slice(match[0].length);
     return {
