@@ -193,7 +193,7 @@ function findLandmarks(context: ExtractionContext): Landmarks {
   const titleStart = title[0] === undefined ? bodyStart : lines.indexOf(title[0]);
   const header = lines.slice(0, titleStart).find(isHeaderLine);
 
-  const searchFrom = addresseeIndex >= 0 ? addresseeIndex + 1 : Math.min(bodyStart, lines.length);
+  const searchFrom = addresseeIndex >= 0 ? addresseeIndex + 1 : bodyStart;
   const candidates: Array<{ index: number; found: SignDateLine }> = [];
   lines.slice(searchFrom).forEach((line, offset) => {
     const found = signDateAt(line);
