@@ -6,18 +6,21 @@ import type { Extractor } from './extractor.js';
 import { attachmentsExtractor } from './fields/attachments.js';
 import { citedDocumentsExtractor } from './fields/cited-documents.js';
 import { contactsExtractor } from './fields/contacts.js';
+import { deadlinesExtractor } from './deadlines/index.js';
 import { docNumberExtractor } from './fields/doc-number.js';
 import { docTypeExtractor } from './fields/doc-type.js';
 import { printDateExtractor, publishDateExtractor, signDateExtractor } from './fields/document-dates.js';
 import { issuersExtractor } from './fields/issuers.js';
 import { recipientsExtractor } from './fields/recipients.js';
 import { titleExtractor } from './fields/title.js';
+import { quotasExtractor } from './quotas/index.js';
 import { emptyFields, type DocumentFields } from './findings.js';
 
 /**
  * The document-field extractors in the order they run. Order matters where a field reads an
  * earlier one: the document type is read from the title, and cited numbers exclude the
- * notice's own number.
+ * notice's own number. The task extractors come last: they read the body through a text in
+ * which the document numbers, titles and contacts found before them are masked.
  */
 export const DOCUMENT_FIELD_EXTRACTORS: readonly Extractor[] = [
   docNumberExtractor,
@@ -31,6 +34,8 @@ export const DOCUMENT_FIELD_EXTRACTORS: readonly Extractor[] = [
   citedDocumentsExtractor,
   attachmentsExtractor,
   contactsExtractor,
+  quotasExtractor,
+  deadlinesExtractor,
 ];
 
 /** Runs the extractors over a laid-out notice and gathers their fields and messages. */

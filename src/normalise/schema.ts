@@ -72,32 +72,69 @@ const ContactsSchema = z.object({
   occurrences: z.array(ContactOccurrenceSchema).describe('each place a number or address is written'),
 });
 
-const UnitRoleSchema = z.enum(['lead', 'assist', 'responsible']);
+const UnitRoleSchema = z
+  .enum(['lead', 'assist', 'responsible'])
+  .describe('lead: 牵头/负责/主办; assist: 协助/配合/协办; responsible: 责任单位 without a lead/assist distinction');
+
+const SpannedShape = {
+  raw: z.string().describe('the text as written; text.slice(span) equals raw'),
+  span: SpanSchema,
+};
+
+const UnitMentionSchema = z.object({
+  name: z.string().describe('the name as written, role words, quantities and a trailing 等 removed'),
+  role: UnitRoleSchema,
+  form: z.enum(['note', 'column', 'sentence']).describe('a （责任单位：…） note or line, a table column, or a sentence with a role word'),
+  ...SpannedShape,
+});
 
 const UnitSchema = z.object({
-  name: z.string(),
-  roles: z.array(UnitRoleSchema),
+  name: z.string().describe('the name as written; abbreviations are not expanded'),
+  roles: z.array(UnitRoleSchema).describe('every role the unit has anywhere in the document'),
+  aliasOf: z.string().optional().describe('the full name this name abbreviates or is a variant of'),
+  aliasSource: z.enum(['defined', 'inferred']).optional().describe('defined by the document (以下简称), or inferred from near-identical spelling'),
+  raw: z.string().describe('the first mention as written'),
+  span: SpanSchema.describe('span of the first mention'),
+  mentions: z.array(UnitMentionSchema),
 });
 
 const QuotaSchema = z.object({
   key: z.string().describe('<comparator><value><unit>, e.g. ">=48次"'),
-  raw: z.string(),
-  span: SpanSchema,
+  ...SpannedShape,
   comparator: z.enum(['>=', '<=', '>', '<', '~', '=']),
-  value: z.string(),
-  unit: z.string(),
+  value: z.string().describe('the number in ASCII digits; a range is "6-8"'),
+  low: z.number().describe('lower bound of value'),
+  high: z.number().describe('upper bound of value (equal to low unless a range)'),
+  unit: z.string().describe('measure word or unit written after the number, e.g. "次", "个工作日", "万元", "/千人"'),
+  approximate: z.boolean().describe('约, 左右, 两三个'),
+  change: z.enum(['increase', 'decrease']).optional().describe('a rise (提高, 增加, 递增) or a fall (减少, 降低); absent for a level'),
+  period: z.enum(['day', 'week', 'month', 'quarter', 'year']).optional().describe('period of a frequency: 每周, 每月, 全年'),
+  scope: z.string().optional().describe('what each one counts for, as written: 每个广场, 每500米'),
+  metric: z.string().optional().describe('the measure the number is about, as written: 合格率, 满意度'),
 });
 
+const PartialDateSchema = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).describe('YYYY, YYYY-MM or YYYY-MM-DD: the precision written');
+
 const DeadlineSchema = z.object({
-  key: z.string().describe('by:<date>, on:<date>, window:<start>/<end> or recurring:<period>:<point>'),
-  raw: z.string(),
-  span: SpanSchema,
+  key: z.string().describe('by:<date>, on:<date>, window:<start>/<end> or recurring:<week|month|year>:<point>'),
+  ...SpannedShape,
   kind: z.enum(['by', 'on', 'window', 'recurring']),
+  date: PartialDateSchema.optional().describe('by and on: the date'),
+  start: PartialDateSchema.optional().describe('window: first date; absent when open'),
+  end: PartialDateSchema.optional().describe('window: last date; absent when open'),
+  period: z.enum(['week', 'month', 'year']).optional().describe('recurring: the period'),
+  point: z.string().optional().describe('recurring: weekday 1-7, day of month, or MM-DD'),
+  implied: z.boolean().describe('true when a year was inferred rather than written'),
 });
 
 const TaskSchema = z.object({
-  id: z.string(),
-  span: SpanSchema,
+  id: z.string().describe('the task\'s place: heading numbers joined by dots ("四.(五).1"), or "附件1.row3" for a table row'),
+  path: z.array(z.string()).describe('the headings above the task, outermost first'),
+  title: z.string().describe('the task\'s heading or first clause'),
+  ...SpannedShape,
+  units: z.array(UnitMentionSchema).describe('units named in the task, with their role in it'),
+  quotas: z.array(z.number().int().nonnegative()).describe('indexes into quotas[] of the quotas inside the task'),
+  deadlines: z.array(z.number().int().nonnegative()).describe('indexes into deadlines[] of the deadlines inside the task'),
 });
 
 const ProvenanceMapSchema = z
@@ -127,10 +164,10 @@ export const NoticeRecordSchema = z
     citedDocuments: z.array(CitedDocumentSchema),
     attachments: z.array(AttachmentSchema),
     contacts: ContactsSchema,
-    units: z.array(UnitSchema).describe('responsible units (filled by the task extractors)'),
-    quotas: z.array(QuotaSchema).describe('quotas (filled by the task extractors)'),
-    deadlines: z.array(DeadlineSchema).describe('deadlines (filled by the task extractors)'),
-    tasks: z.array(TaskSchema).describe('tasks (filled by the task extractors)'),
+    units: z.array(UnitSchema).describe('each distinct unit made responsible for, or asked to help with, a task'),
+    quotas: z.array(QuotaSchema).describe('each number set as a target or requirement, once per occurrence'),
+    deadlines: z.array(DeadlineSchema).describe('each time limit or schedule, once per occurrence'),
+    tasks: z.array(TaskSchema).describe('what the document asks someone to do, each with its units, quotas and deadlines'),
     provenance: ProvenanceMapSchema,
     metadata: z.array(MetadataFieldSchema).describe('the portal information block, label by label'),
     text: z.string().describe('canonical text of the notice; every span points into it'),

@@ -1,0 +1,145 @@
+import type { Part, TableBlock } from '../model/document.js';
+import type { Span } from '../model/span.js';
+import { compact } from '../ingest/characters.js';
+import { findDocNumbers } from './doc-number.js';
+import type { ExtractionContext, Line } from './context.js';
+import { landmarks } from './landmarks.js';
+
+/**
+ * Where a notice assigns work: the body below the addressees and the attachments, line by line
+ * and cell by cell. The title, the signature, the attachment note and the 版记 assign nothing,
+ * so the task extractors (units, quotas, deadlines, tasks) read only these regions, through a
+ * text in which document numbers, cited titles and contact details are masked.
+ */
+
+export interface CellPlace {
+  /** Index of the table in `document.blocks`. */
+  block: number;
+  /** Row index in the table, the header row being 0. */
+  row: number;
+  /** Column in the table's grid, counting the columns that spanning cells cover. */
+  column: number;
+  /** Text of the table's first row in this column, white space removed ('' when none). */
+  header: string;
+}
+
+export interface Region {
+  span: Span;
+  kind: 'line' | 'cell';
+  part: Part;
+  /** The line a line region is (undefined for a cell). */
+  line?: Line;
+  /** The place of a cell region (undefined for a line). */
+  cell?: CellPlace;
+}
+
+/** Stands for a masked character: it is no digit, letter, ideograph, space or punctuation. */
+export const MASK = '\uFFFC';
+
+const CITED_TITLE = /《[^《》\n]{1,120}》/g;
+const URL = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
+
+function partOf(context: ExtractionContext, span: Span): Part {
+  return context.document.parts.find((part) => part.span[0] <= span[0] && span[1] <= part.span[1]) ?? context.document.parts[0]!;
+}
+
+function tableRegions(context: ExtractionContext, table: TableBlock, block: number): Region[] {
+  const part = partOf(context, table.span);
+  const grid: Array<Array<{ column: number; span: Span }>> = [];
+  const covered = new Map<string, boolean>();
+  table.rows.forEach((row, rowIndex) => {
+    const placed: Array<{ column: number; span: Span }> = [];
+    let column = 0;
+    for (const cell of row.cells) {
+      while (covered.get(`${rowIndex}:${column}`)) column += 1;
+      placed.push({ column, span: cell.span });
+      const width = cell.colSpan ?? 1;
+      for (let down = 1; down < (cell.rowSpan ?? 1); down += 1) {
+        for (let across = 0; across < width; across += 1) covered.set(`${rowIndex + down}:${column + across}`, true);
+      }
+      column += width;
+    }
+    grid.push(placed);
+  });
+  const headers = new Map<number, string>();
+  if (grid.length > 1) for (const cell of grid[0]!) headers.set(cell.column, compact(context.slice(cell.span)));
+  return grid.flatMap((cells, row) =>
+    cells
+      .filter((cell) => cell.span[1] > cell.span[0])
+      .map((cell): Region => ({ span: cell.span, kind: 'cell', part, cell: { block, row, column: cell.column, header: headers.get(cell.column) ?? '' } })),
+  );
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+function findRegions(context: ExtractionContext): Region[] {
+  const marks = landmarks(context);
+  const excluded = new Set<Line>([...marks.title, ...marks.signature, ...(marks.signDate ? [marks.signDate.line] : [])]);
+  if (marks.addressee) excluded.add(marks.addressee);
+  const attachmentNotes = context.fields.attachments.map((attachment) => attachment.span);
+  const bodyFrom = context.mainLines[marks.bodyStart]?.span[0] ?? Number.POSITIVE_INFINITY;
+  const regions: Region[] = [];
+  context.document.blocks.forEach((block, index) => {
+    const part = partOf(context, block.span);
+    if (part.kind === 'record' || block.type === 'metadata' || block.type === 'record' || block.type === 'attachment') return;
+    if (part.kind === 'main' && block.span[0] < bodyFrom) return;
+    if (block.type === 'table') {
+      regions.push(...tableRegions(context, block, index));
+      return;
+    }
+    const line = context.lines.find((candidate) => candidate.index === index);
+    if (line === undefined || excluded.has(line)) return;
+    if (attachmentNotes.some((span) => overlaps(span, line.span)) || /^\s*附\s*件\s*[:：]/.test(line.text)) return;
+    regions.push({ span: line.span, kind: 'line', part, line });
+  });
+  return regions;
+}
+
+function findMasked(context: ExtractionContext, regions: readonly Region[]): string {
+  // Split by UTF-16 unit, not by code point, so that indexes stay offsets into the text.
+  const masked = context.text.split('');
+  const mask = (start: number, end: number): void => {
+    for (let i = start; i < end; i += 1) masked[i] = MASK;
+  };
+  for (const region of regions) {
+    const text = context.slice(region.span);
+    const base = region.span[0];
+    for (const number of findDocNumbers(text)) mask(base + number.start, base + number.end);
+    for (const pattern of [CITED_TITLE, URL]) for (const match of text.matchAll(pattern)) mask(base + match.index, base + match.index + match[0].length);
+  }
+  for (const contact of context.fields.contacts) mask(contact.span[0], contact.span[1]);
+  return masked.join('');
+}
+
+interface Reading {
+  regions: Region[];
+  masked: string;
+}
+
+const cache = new WeakMap<ExtractionContext, Reading>();
+
+function reading(context: ExtractionContext): Reading {
+  let found = cache.get(context);
+  if (found === undefined) {
+    const regions = findRegions(context);
+    found = { regions, masked: findMasked(context, regions) };
+    cache.set(context, found);
+  }
+  return found;
+}
+
+/** The lines and cells in which a notice assigns work, in reading order. */
+export function taskRegions(context: ExtractionContext): readonly Region[] {
+  return reading(context).regions;
+}
+
+/**
+ * The document text with document numbers, 《cited titles》, URLs, telephone numbers and e-mail
+ * addresses replaced by MASK, one for one, so that offsets into it are offsets into the text
+ * and `〔2018〕2号` can never be read as a date or a quota.
+ */
+export function maskedText(context: ExtractionContext): string {
+  return reading(context).masked;
+}
