@@ -14,6 +14,7 @@ import { issuersExtractor } from './fields/issuers.js';
 import { recipientsExtractor } from './fields/recipients.js';
 import { titleExtractor } from './fields/title.js';
 import { quotasExtractor } from './quotas/index.js';
+import { unitsExtractor } from './units/index.js';
 import { emptyFields, type DocumentFields } from './findings.js';
 
 /**
@@ -34,6 +35,7 @@ export const DOCUMENT_FIELD_EXTRACTORS: readonly Extractor[] = [
   citedDocumentsExtractor,
   attachmentsExtractor,
   contactsExtractor,
+  unitsExtractor,
   quotasExtractor,
   deadlinesExtractor,
 ];

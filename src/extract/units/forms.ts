@@ -1,0 +1,180 @@
+import type { Span } from '../../model/span.js';
+import { compact } from '../../ingest/characters.js';
+import { endsLikeOrganisation } from '../../ingest/lexicon/organisations.js';
+import type { UnitMention, UnitRole } from '../findings.js';
+import { ROLE_WORDS, UNIT_LABEL_IN_TEXT, UNIT_LABELS } from '../lexicon/units.js';
+import { MASK, type Region } from '../regions.js';
+import { splitOutsideBrackets } from '../text.js';
+import { unitsOfClause, type RoleName } from './clauses.js';
+import { namesEnd } from './names.js';
+
+/** What a form reads: one region of the body, the masked text, and every region (for table headers). */
+export interface FormInput {
+  region: Region;
+  masked: string;
+  text: string;
+  regions: readonly Region[];
+  /** The document's issuing organs. */
+  issuers: ReadonlySet<string>;
+}
+
+/** One way a notice names responsible units; each form is an entry in UNIT_FORMS. */
+export interface UnitForm {
+  name: UnitMention['form'];
+  read(input: FormInput): UnitMention[];
+}
+
+const CLAUSE_SEPARATORS = /[，,；;]/;
+const HAS_LABEL = new RegExp(UNIT_LABEL_IN_TEXT.source);
+const OPENING = /[（(]/;
+const CLOSING = /[）)]/;
+
+function mentions(input: FormInput, found: readonly RoleName[], form: UnitMention['form']): UnitMention[] {
+  return found
+    .filter((piece) => !piece.name.includes(MASK))
+    .map((piece) => ({ name: piece.name, role: piece.role, form, raw: input.text.slice(piece.start, piece.end), span: [piece.start, piece.end] as Span }));
+}
+
+function clauses(masked: string, start: number, end: number, defaultRole?: UnitRole): RoleName[] {
+  return splitOutsideBrackets(masked.slice(start, end), CLAUSE_SEPARATORS).flatMap((clause) =>
+    unitsOfClause(masked, start + clause.start, start + clause.end, defaultRole),
+  );
+}
+
+/** The clauses of a note up to the first that names no unit: a note that runs into prose ends there. */
+function noteClauses(masked: string, start: number, end: number, role: UnitRole): RoleName[] {
+  const found: RoleName[] = [];
+  for (const clause of splitOutsideBrackets(masked.slice(start, end), CLAUSE_SEPARATORS)) {
+    const named = unitsOfClause(masked, start + clause.start, start + clause.end, role);
+    if (named.length === 0) break;
+    found.push(...named);
+  }
+  return found;
+}
+
+function labelRole(label: string): UnitRole | undefined {
+  const bare = compact(label).replace(/[:：]$/, '').replace(/[（(][^）)]*[）)]/g, '');
+  return UNIT_LABELS.find((entry) => entry.label.test(bare))?.role;
+}
+
+/** Where a note that opens at `from` ends: its closing bracket when it is bracketed, else a full stop or the region's end. */
+function noteEnd(masked: string, from: number, end: number, bracketed: boolean): number {
+  let depth = 0;
+  for (let i = from; i < end; i += 1) {
+    const ch = masked[i]!;
+    if (OPENING.test(ch)) depth += 1;
+    else if (CLOSING.test(ch)) {
+      if (depth === 0 && bracketed) return i;
+      depth = Math.max(0, depth - 1);
+    } else if (ch === '。' && depth === 0) return i;
+  }
+  return end;
+}
+
+/** `（责任单位：市委宣传部、文广新局）` in a sentence, or a `责任单位：…` line after a task. */
+const labelNotes: UnitForm = {
+  name: 'note',
+  read(input) {
+    const [start, end] = input.region.span;
+    const labels = [...input.masked.slice(start, end).matchAll(UNIT_LABEL_IN_TEXT)].map((match) => ({ at: start + match.index, after: start + match.index + match[0].length, label: match[0] }));
+    const found: RoleName[] = [];
+    labels.forEach((label, i) => {
+      const role = labelRole(label.label);
+      if (role === undefined) return;
+      const bracketed = label.at > start && OPENING.test(input.masked[label.at - 1]!);
+      const limit = Math.min(labels[i + 1]?.at ?? end, noteEnd(input.masked, label.after, end, bracketed));
+      found.push(...noteClauses(input.masked, label.after, limit, role));
+    });
+    return mentions(input, found, 'note');
+  },
+};
+
+const ROLE_WORD = new RegExp(`(?:${ROLE_WORDS.map((entry) => entry.word).join('|')})`);
+
+/** `（东莞广播电视台负责,宣传部、强市办协助）`: a bracketed note whose clauses end in role words. */
+const roleNotes: UnitForm = {
+  name: 'note',
+  read(input) {
+    const [start, end] = input.region.span;
+    const found: RoleName[] = [];
+    const open: number[] = [];
+    for (let i = start; i < end; i += 1) {
+      const ch = input.masked[i]!;
+      if (OPENING.test(ch)) open.push(i);
+      else if (CLOSING.test(ch) && open.length > 0) {
+        const from = open.pop()! + 1;
+        if (open.length > 0) continue;
+        const content = input.masked.slice(from, i);
+        if (ROLE_WORD.test(content) && !HAS_LABEL.test(content)) found.push(...clauses(input.masked, from, i));
+      }
+    }
+    return mentions(input, found, 'note');
+  },
+};
+
+/** The role a column gives its units: a 责任单位 column beside a 协助单位 column leads. */
+function columnRole(input: FormInput): UnitRole | undefined {
+  const cell = input.region.cell;
+  if (cell === undefined || cell.row === 0) return undefined;
+  const role = labelRole(cell.header);
+  if (role !== 'responsible') return role;
+  const headers = input.regions.filter((region) => region.cell?.block === cell.block && region.cell.row === 0).map((region) => labelRole(region.cell!.header));
+  return headers.includes('assist') ? 'lead' : 'responsible';
+}
+
+/** Cells of a 责任单位, 牵头单位 or 协助单位 column; names in a cell may be set apart by spaces only. */
+const tableColumns: UnitForm = {
+  name: 'column',
+  read(input) {
+    const role = columnRole(input);
+    if (role === undefined) return [];
+    const [start, end] = input.region.span;
+    return mentions(input, clauses(input.masked, start, end, role), 'column');
+  },
+};
+
+const SENTENCE_CLAUSE = /[，,；;。！？：:]/g;
+const BRACKETED = /[（(][^（）()]*[）)]/g;
+// The role word of an attributive (`所负责的领域`, `牵头的部门`) assigns nothing.
+const ATTRIBUTIVE = /^(?:的|之)/;
+const MAX_SENTENCE_HEAD = 40;
+
+/** The line with bracketed notes blanked out: role notes read them, and their commas are not the sentence's. */
+function withoutNotes(masked: string, start: number, end: number): string {
+  return masked.slice(start, end).replace(BRACKETED, (note) => (/[，,；;]/.test(note) || ROLE_WORD.test(note) ? MASK.repeat(note.length) : note));
+}
+
+/**
+ * A unit in running text counts only with a role word right after it (`由强市办主办，各镇街、
+ * 成员单位协办`, `东莞广播电视台负责`, `X会同Y`), and only a name that reads as an
+ * organisation's: `指定领导专职负责` names nobody. The issuing organs saying what they
+ * themselves do (`重庆市经信委会同…决定举办`) assign nothing.
+ */
+const roleSentences: UnitForm = {
+  name: 'sentence',
+  read(input) {
+    if (input.region.kind !== 'line') return [];
+    const [start, end] = input.region.span;
+    const line = withoutNotes(input.masked, start, end);
+    const found: RoleName[] = [];
+    let from = 0;
+    for (const boundary of [...line.matchAll(SENTENCE_CLAUSE), { index: line.length, 0: '' }]) {
+      const clause = line.slice(from, boundary.index);
+      const agent = clause.lastIndexOf('由');
+      const clauseStart = from + (agent >= 0 ? agent + 1 : 0);
+      const clauseEnd = boundary.index;
+      from = clauseEnd + boundary[0].length;
+      const headEnd = namesEnd(line, clauseStart, clauseEnd);
+      if (headEnd - clauseStart > MAX_SENTENCE_HEAD || ATTRIBUTIVE.test(line.slice(headEnd + 2, clauseEnd))) continue;
+      found.push(...unitsOfClause(line, clauseStart, clauseEnd).map((piece) => ({ ...piece, start: piece.start + start, end: piece.end + start })));
+    }
+    return mentions(
+      input,
+      found.filter((piece) => (endsLikeOrganisation(piece.name) || /^各/.test(piece.name)) && !input.issuers.has(piece.name)),
+      'sentence',
+    );
+  },
+};
+
+/** The forms in the order they are read; a new way of naming units is a new entry. */
+export const UNIT_FORMS: readonly UnitForm[] = [labelNotes, roleNotes, tableColumns, roleSentences];
