@@ -14,6 +14,7 @@ import { issuersExtractor } from './fields/issuers.js';
 import { recipientsExtractor } from './fields/recipients.js';
 import { titleExtractor } from './fields/title.js';
 import { quotasExtractor } from './quotas/index.js';
+import { tasksExtractor } from './tasks/index.js';
 import { unitsExtractor } from './units/index.js';
 import { emptyFields, type DocumentFields } from './findings.js';
 
@@ -38,6 +39,7 @@ export const DOCUMENT_FIELD_EXTRACTORS: readonly Extractor[] = [
   unitsExtractor,
   quotasExtractor,
   deadlinesExtractor,
+  tasksExtractor,
 ];
 
 /** Runs the extractors over a laid-out notice and gathers their fields and messages. */

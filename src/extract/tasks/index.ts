@@ -1,0 +1,132 @@
+import type { Span } from '../../model/span.js';
+import { result } from '../../model/result.js';
+import type { Extractor } from '../extractor.js';
+import type { DocumentFields, TaskFinding, UnitMention } from '../findings.js';
+import { ENUMERATED_CLAUSE, NON_ASSIGNING_SECTION } from '../lexicon/tasks.js';
+import { taskRegions, type Region } from '../regions.js';
+import { allNodes, ancestry, firstClause, outline, partPrefix, type OutlineNode } from './outline.js';
+import { taskRows } from './tables.js';
+
+function inside(inner: Span, outer: Span): boolean {
+  return outer[0] <= inner[0] && inner[1] <= outer[1];
+}
+
+interface TaskDraft {
+  id: string;
+  path: string[];
+  title: string;
+  span: Span;
+}
+
+/** Links a task to the units, quotas and deadlines written inside it. */
+function linked(draft: TaskDraft, text: string, fields: DocumentFields, mentions: readonly UnitMention[]): TaskFinding {
+  const indexesInside = (items: ReadonlyArray<{ span: Span }>): number[] =>
+    items.flatMap((item, index) => (inside(item.span, draft.span) ? [index] : []));
+  return {
+    ...draft,
+    raw: text.slice(draft.span[0], draft.span[1]),
+    units: mentions.filter((mention) => inside(mention.span, draft.span)),
+    quotas: indexesInside(fields.quotas),
+    deadlines: indexesInside(fields.deadlines),
+  };
+}
+
+/** `一是…；二是…`: the clauses of a paragraph numbered in running text, when there are at least two. */
+function enumeratedClauses(text: string, region: Region): Array<{ marker: string; span: Span }> {
+  const body = text.slice(region.span[0], region.span[1]);
+  const starts = [...body.matchAll(ENUMERATED_CLAUSE)].map((match) => ({
+    marker: `${match[1]!}是`,
+    at: region.span[0] + match.index + match[0].length - match[1]!.length - 1,
+  }));
+  if (starts.length < 2) return [];
+  return starts.map((start, i) => ({ marker: start.marker, span: [start.at, starts[i + 1]?.at ?? region.span[1]] as Span }));
+}
+
+function explicitlyAssigned(span: Span, mentions: readonly UnitMention[]): boolean {
+  return mentions.some((mention) => mention.form !== 'sentence' && inside(mention.span, span));
+}
+
+/**
+ * A numbered item with no numbered items under it is a task, unless it stands in a section
+ * that assigns nothing (指导思想, 工作要求 …) without a 责任单位 of its own. An item whose
+ * paragraph numbers its clauses `一是…二是…` is split into one task per clause; an item that
+ * holds a task table leaves the tasks to the table's rows.
+ */
+function itemTasks(text: string, nodes: readonly OutlineNode[], tableBlocks: ReadonlySet<number>, mentions: readonly UnitMention[]): TaskDraft[] {
+  const drafts: TaskDraft[] = [];
+  for (const node of nodes) {
+    if (node.children.length > 0 || node.own.some((region) => region.cell !== undefined && tableBlocks.has(region.cell.block))) continue;
+    const chain = ancestry(node);
+    const general = chain.some((ancestor) => NON_ASSIGNING_SECTION.test(ancestor.title));
+    if (general && !explicitlyAssigned(node.span, mentions)) continue;
+    const path = chain.slice(0, -1).map((ancestor) => ancestor.label);
+    const clauses = node.own.flatMap((region) => (region.kind === 'line' ? enumeratedClauses(text, region) : []));
+    if (clauses.length >= 2) {
+      for (const clause of clauses) {
+        drafts.push({ id: `${node.id}.${clause.marker}`, path: [...path, node.label], title: firstClause(text.slice(clause.span[0], clause.span[1])), span: clause.span });
+      }
+      continue;
+    }
+    drafts.push({ id: node.id, path, title: node.title === '' ? firstClause(text.slice(node.span[0], node.span[1])) : node.title, span: node.span });
+  }
+  return drafts;
+}
+
+/** A paragraph under no numbered item is a task only when a 责任单位 note or column assigns it. */
+function looseTasks(text: string, loose: readonly Region[], mentions: readonly UnitMention[]): TaskDraft[] {
+  const counters = new Map<string, number>();
+  const drafts: TaskDraft[] = [];
+  for (const region of loose) {
+    if (region.kind !== 'line') continue;
+    const prefix = partPrefix(region.part);
+    const count = (counters.get(prefix) ?? 0) + 1;
+    counters.set(prefix, count);
+    if (!explicitlyAssigned(region.span, mentions)) continue;
+    drafts.push({ id: [prefix, `p${count}`].filter(Boolean).join('.'), path: prefix === '' ? [] : [prefix], title: firstClause(text.slice(region.span[0], region.span[1])), span: region.span });
+  }
+  return drafts;
+}
+
+/** One task per row of a task table: `附件1.row3`, with the table's number when a part has several. */
+function rowTasks(text: string, regions: readonly Region[]): { drafts: TaskDraft[]; tables: Set<number> } {
+  const rows = taskRows(regions);
+  const tables = new Set(rows.map((row) => row.block));
+  const tablesOfPart = new Map<string, number[]>();
+  for (const region of regions) {
+    if (region.cell === undefined || !tables.has(region.cell.block)) continue;
+    const prefix = partPrefix(region.part);
+    const list = tablesOfPart.get(prefix) ?? [];
+    if (!list.includes(region.cell.block)) list.push(region.cell.block);
+    tablesOfPart.set(prefix, list);
+  }
+  const drafts = rows.map((row) => {
+    const region = regions.find((candidate) => candidate.cell?.block === row.block)!;
+    const prefix = partPrefix(region.part);
+    const list = tablesOfPart.get(prefix)!;
+    const table = prefix === '' || list.length > 1 ? `table${list.indexOf(row.block) + 1}` : '';
+    return {
+      id: [prefix, table, `row${row.row}`].filter(Boolean).join('.'),
+      path: prefix === '' ? [] : [prefix],
+      title: firstClause(row.item ? text.slice(row.item.span[0], row.item.span[1]) : text.slice(row.span[0], row.span[1])),
+      span: row.span,
+    };
+  });
+  return { drafts, tables };
+}
+
+/**
+ * Tasks: what the document asks someone to do, each with the units, quotas and deadlines
+ * written inside it. Runs after the unit, quota and deadline extractors, whose findings it links.
+ */
+export const tasksExtractor: Extractor = {
+  name: 'tasks',
+  extract(context) {
+    const regions = taskRegions(context);
+    const mentions = context.fields.units.flatMap((unit) => unit.mentions).sort((a, b) => a.span[0] - b.span[0]);
+    const { roots, loose } = outline(context.text, regions);
+    const rows = rowTasks(context.text, regions);
+    const drafts = [...itemTasks(context.text, allNodes(roots), rows.tables, mentions), ...looseTasks(context.text, loose, mentions), ...rows.drafts];
+    drafts.sort((a, b) => a.span[0] - b.span[0]);
+    return result({ tasks: drafts.map((draft) => linked(draft, context.text, context.fields, mentions)) });
+  },
+};
