@@ -79,7 +79,8 @@ function findRegions(context: ExtractionContext): Region[] {
   const excluded = new Set<Line>([...marks.title, ...marks.signature, ...(marks.signDate ? [marks.signDate.line] : [])]);
   if (marks.addressee) excluded.add(marks.addressee);
   const attachmentNotes = context.fields.attachments.map((attachment) => attachment.span);
-  const bodyFrom = context.mainLines[marks.bodyStart]?.span[0] ?? Number.POSITIVE_INFINITY;
+  // The body follows the addressees, or the title where a notice has none (a plan, a 办法).
+  const bodyFrom = marks.addressee?.span[1] ?? marks.title.at(-1)?.span[1] ?? context.mainLines[marks.bodyStart]?.span[0] ?? 0;
   const regions: Region[] = [];
   context.document.blocks.forEach((block, index) => {
     const part = partOf(context, block.span);
