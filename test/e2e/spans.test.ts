@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isGongwenError, parse, type NoticeRecord, type Span } from '../../src/index.js';
-import { corpusDocsDir, fixturesDir, noteWhenSharedAbsent, sharedAvailable } from '../helpers.js';
+import { corpusDocsDir, fixturesDir, noteWhenSharedAbsent, sharedAvailable, sharedDir } from '../helpers.js';
 
 type Check = [what: string, span: Span, expected: string | undefined];
 
@@ -38,6 +38,16 @@ function spansOf(record: NoticeRecord): Check[] {
     }
   }
   for (const part of record.parts) add(`${part.kind} part`, part.span);
+  for (const unit of record.units) {
+    add('unit', unit.span, unit.raw);
+    for (const mention of unit.mentions) add('unit mention', mention.span, mention.raw);
+  }
+  for (const quota of record.quotas) add('quota', quota.span, quota.raw);
+  for (const deadline of record.deadlines) add('deadline', deadline.span, deadline.raw);
+  for (const task of record.tasks) {
+    add('task', task.span, task.raw);
+    for (const mention of task.units) add('task unit', mention.span, mention.raw);
+  }
   return checks;
 }
 
@@ -45,6 +55,10 @@ function expectSpansHold(record: NoticeRecord): void {
   for (const [what, [start, end], expected] of spansOf(record)) {
     expect(start <= end && end <= record.text.length, `${what} [${start}, ${end}) lies within the text`).toBe(true);
     if (expected !== undefined) expect(record.text.slice(start, end), what).toBe(expected);
+  }
+  for (const task of record.tasks) {
+    for (const index of task.quotas) expect(record.quotas[index], `quota ${index} of task ${task.id}`).toBeDefined();
+    for (const index of task.deadlines) expect(record.deadlines[index], `deadline ${index} of task ${task.id}`).toBeDefined();
   }
   for (let i = 1; i < record.blocks.length; i += 1) {
     expect(record.blocks[i]!.span[0], 'blocks are in order and do not overlap').toBeGreaterThanOrEqual(record.blocks[i - 1]!.span[1]);
@@ -61,9 +75,10 @@ describe('every span of a record points at its text', () => {
 
 noteWhenSharedAbsent('the span check on the corpus');
 
-describe.skipIf(!sharedAvailable)('every span of a corpus record points at its text', () => {
+describe.skipIf(!sharedAvailable)('every span of a corpus or seed record points at its text', () => {
   const corpusFiles = sharedAvailable
-    ? readdirSync(corpusDocsDir, { recursive: true, withFileTypes: true })
+    ? [corpusDocsDir, join(sharedDir, 'seeds')]
+        .flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile() && /\.(txt|html?|docx|pdf)$/i.test(entry.name))
         .map((entry) => join(entry.parentPath, entry.name))
         .sort()
