@@ -12,6 +12,12 @@ export const UNIT_LABELS: ReadonlyArray<{ label: RegExp; role: UnitRole }> = [
   { label: /^(?:责任|负责|承办|实施|落实)(?:单位|部门)$/, role: 'responsible' },
 ];
 
+/** The role a label or a column header gives (`责任单位：`, `协助单位（部门）`), if it is a unit label. */
+export function roleOfLabel(label: string): UnitRole | undefined {
+  const bare = label.replace(/\s+/g, '').replace(/[:：]$/, '').replace(/[（(][^）)]*[）)]/g, '');
+  return UNIT_LABELS.find((entry) => entry.label.test(bare))?.role;
+}
+
 /** Any label of UNIT_LABELS, as it stands in running text before its colon. */
 export const UNIT_LABEL_IN_TEXT = /(?:牵头|主办|主责|协助|配合|协办|参与|协同|责任|负责|承办|实施|落实)(?:单位|部门)\s*[:：]/g;
 

@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span.js';
 import { DEADLINE_COLUMN, NUMBER_COLUMN, TASK_COLUMN } from '../lexicon/tasks.js';
-import { UNIT_LABELS } from '../lexicon/units.js';
+import { roleOfLabel } from '../lexicon/units.js';
 import type { Region } from '../regions.js';
 
 /** A row of a task table: its number in the table (the header being row 0), span and item text. */
@@ -9,11 +9,6 @@ export interface TaskRow {
   row: number;
   span: Span;
   item?: Region;
-}
-
-function isUnitHeader(header: string): boolean {
-  const bare = header.replace(/[（(][^）)]*[）)]/g, '');
-  return UNIT_LABELS.some((entry) => entry.label.test(bare));
 }
 
 /**
@@ -30,7 +25,7 @@ export function taskRows(regions: readonly Region[]): TaskRow[] {
   const rows: TaskRow[] = [];
   for (const [block, cells] of byTable) {
     const headers = cells.filter((cell) => cell.cell!.row === 0).map((cell) => cell.cell!.header);
-    const assigns = headers.some((header) => TASK_COLUMN.test(header)) && headers.some((header) => isUnitHeader(header) || DEADLINE_COLUMN.test(header));
+    const assigns = headers.some((header) => TASK_COLUMN.test(header)) && headers.some((header) => roleOfLabel(header) !== undefined || DEADLINE_COLUMN.test(header));
     if (!assigns) continue;
     const hasNumberColumn = headers.some((header) => NUMBER_COLUMN.test(header));
     const tableRows: TaskRow[] = [];

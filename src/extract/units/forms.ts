@@ -1,8 +1,7 @@
 import type { Span } from '../../model/span.js';
-import { compact } from '../../ingest/characters.js';
 import { endsLikeOrganisation } from '../../ingest/lexicon/organisations.js';
 import type { UnitMention, UnitRole } from '../findings.js';
-import { ROLE_WORDS, UNIT_LABEL_IN_TEXT, UNIT_LABELS } from '../lexicon/units.js';
+import { ROLE_WORDS, roleOfLabel, UNIT_LABEL_IN_TEXT } from '../lexicon/units.js';
 import { MASK, type Region } from '../regions.js';
 import { splitOutsideBrackets } from '../text.js';
 import { unitsOfClause, type RoleName } from './clauses.js';
@@ -52,11 +51,6 @@ function noteClauses(masked: string, start: number, end: number, role: UnitRole)
   return found;
 }
 
-function labelRole(label: string): UnitRole | undefined {
-  const bare = compact(label).replace(/[:：]$/, '').replace(/[（(][^）)]*[）)]/g, '');
-  return UNIT_LABELS.find((entry) => entry.label.test(bare))?.role;
-}
-
 /** Where a note that opens at `from` ends: its closing bracket when it is bracketed, else a full stop or the region's end. */
 function noteEnd(masked: string, from: number, end: number, bracketed: boolean): number {
   let depth = 0;
@@ -79,7 +73,7 @@ const labelNotes: UnitForm = {
     const labels = [...input.masked.slice(start, end).matchAll(UNIT_LABEL_IN_TEXT)].map((match) => ({ at: start + match.index, after: start + match.index + match[0].length, label: match[0] }));
     const found: RoleName[] = [];
     labels.forEach((label, i) => {
-      const role = labelRole(label.label);
+      const role = roleOfLabel(label.label);
       if (role === undefined) return;
       const bracketed = label.at > start && OPENING.test(input.masked[label.at - 1]!);
       const limit = Math.min(labels[i + 1]?.at ?? end, noteEnd(input.masked, label.after, end, bracketed));
@@ -116,9 +110,9 @@ const roleNotes: UnitForm = {
 function columnRole(input: FormInput): UnitRole | undefined {
   const cell = input.region.cell;
   if (cell === undefined || cell.row === 0) return undefined;
-  const role = labelRole(cell.header);
+  const role = roleOfLabel(cell.header);
   if (role !== 'responsible') return role;
-  const headers = input.regions.filter((region) => region.cell?.block === cell.block && region.cell.row === 0).map((region) => labelRole(region.cell!.header));
+  const headers = input.regions.filter((region) => region.cell?.block === cell.block && region.cell.row === 0).map((region) => roleOfLabel(region.cell!.header));
   return headers.includes('assist') ? 'lead' : 'responsible';
 }
 
