@@ -91,17 +91,16 @@ function looseTasks(text: string, loose: readonly Region[], mentions: readonly U
 function rowTasks(text: string, regions: readonly Region[]): { drafts: TaskDraft[]; tables: Set<number> } {
   const rows = taskRows(regions);
   const tables = new Set(rows.map((row) => row.block));
+  const partOfTable = new Map<number, Region['part']>();
   const tablesOfPart = new Map<string, number[]>();
   for (const region of regions) {
-    if (region.cell === undefined || !tables.has(region.cell.block)) continue;
+    if (region.cell === undefined || !tables.has(region.cell.block) || partOfTable.has(region.cell.block)) continue;
+    partOfTable.set(region.cell.block, region.part);
     const prefix = partPrefix(region.part);
-    const list = tablesOfPart.get(prefix) ?? [];
-    if (!list.includes(region.cell.block)) list.push(region.cell.block);
-    tablesOfPart.set(prefix, list);
+    tablesOfPart.set(prefix, [...(tablesOfPart.get(prefix) ?? []), region.cell.block]);
   }
   const drafts = rows.map((row) => {
-    const region = regions.find((candidate) => candidate.cell?.block === row.block)!;
-    const prefix = partPrefix(region.part);
+    const prefix = partPrefix(partOfTable.get(row.block)!);
     const list = tablesOfPart.get(prefix)!;
     const table = prefix === '' || list.length > 1 ? `table${list.indexOf(row.block) + 1}` : '';
     return {

@@ -20,7 +20,9 @@ export function taskRows(regions: readonly Region[]): TaskRow[] {
   const byTable = new Map<number, Region[]>();
   for (const region of regions) {
     if (region.cell === undefined) continue;
-    byTable.set(region.cell.block, [...(byTable.get(region.cell.block) ?? []), region]);
+    const cells = byTable.get(region.cell.block);
+    if (cells === undefined) byTable.set(region.cell.block, [region]);
+    else cells.push(region);
   }
   const rows: TaskRow[] = [];
   for (const [block, cells] of byTable) {
@@ -28,19 +30,21 @@ export function taskRows(regions: readonly Region[]): TaskRow[] {
     const assigns = headers.some((header) => TASK_COLUMN.test(header)) && headers.some((header) => roleOfLabel(header) !== undefined || DEADLINE_COLUMN.test(header));
     if (!assigns) continue;
     const hasNumberColumn = headers.some((header) => NUMBER_COLUMN.test(header));
+    const numbered = new Set(cells.filter((cell) => NUMBER_COLUMN.test(cell.cell!.header)).map((cell) => cell.cell!.row));
+    const byRow = new Map<number, TaskRow>();
     const tableRows: TaskRow[] = [];
     for (const cell of cells) {
       const place = cell.cell!;
       if (place.row === 0) continue;
-      let row = tableRows.find((candidate) => candidate.row === place.row);
+      let row = byRow.get(place.row);
       if (row === undefined) {
-        const continues = hasNumberColumn && !cells.some((other) => other.cell!.row === place.row && NUMBER_COLUMN.test(other.cell!.header));
         const above = tableRows.at(-1);
-        if (continues && above !== undefined) {
+        if (hasNumberColumn && !numbered.has(place.row) && above !== undefined) {
           above.span = [above.span[0], Math.max(above.span[1], cell.span[1])];
           continue;
         }
         row = { block, row: place.row, span: [cell.span[0], cell.span[1]] };
+        byRow.set(place.row, row);
         tableRows.push(row);
       }
       row.span = [Math.min(row.span[0], cell.span[0]), Math.max(row.span[1], cell.span[1])];

@@ -106,14 +106,29 @@ const roleNotes: UnitForm = {
   },
 };
 
+const headerRolesOf = new WeakMap<readonly Region[], Map<number, Array<UnitRole | undefined>>>();
+
+/** The role each header of each table gives, read once per document. */
+function headerRoles(regions: readonly Region[]): Map<number, Array<UnitRole | undefined>> {
+  let roles = headerRolesOf.get(regions);
+  if (roles === undefined) {
+    roles = new Map();
+    for (const region of regions) {
+      if (region.cell?.row !== 0) continue;
+      roles.set(region.cell.block, [...(roles.get(region.cell.block) ?? []), roleOfLabel(region.cell.header)]);
+    }
+    headerRolesOf.set(regions, roles);
+  }
+  return roles;
+}
+
 /** The role a column gives its units: a 责任单位 column beside a 协助单位 column leads. */
 function columnRole(input: FormInput): UnitRole | undefined {
   const cell = input.region.cell;
   if (cell === undefined || cell.row === 0) return undefined;
   const role = roleOfLabel(cell.header);
   if (role !== 'responsible') return role;
-  const headers = input.regions.filter((region) => region.cell?.block === cell.block && region.cell.row === 0).map((region) => roleOfLabel(region.cell!.header));
-  return headers.includes('assist') ? 'lead' : 'responsible';
+  return headerRoles(input.regions).get(cell.block)?.includes('assist') ? 'lead' : 'responsible';
 }
 
 /** Cells of a 责任单位, 牵头单位 or 协助单位 column; names in a cell may be set apart by spaces only. */
