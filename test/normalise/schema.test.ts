@@ -20,6 +20,6 @@ describe('the record schema', () => {
   it.each(readdirSync(join(fixturesDir, 'notices')))('still validates the record of fixture %s after a round trip through JSON', async (name) => {
     const record = await parse(join(fixturesDir, 'notices', name));
     expect(NoticeRecordSchema.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
-    expect(record).toMatchObject({ units: [], quotas: [], deadlines: [], tasks: [] });
+    for (const list of [record.units, record.quotas, record.deadlines, record.tasks]) expect(list.length).toBeGreaterThan(0);
   });
 });

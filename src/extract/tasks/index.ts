@@ -7,6 +7,9 @@ import { taskRegions, type Region } from '../regions.js';
 import { allNodes, ancestry, firstClause, outline, partPrefix, type OutlineNode } from './outline.js';
 import { taskRows } from './tables.js';
 
+// An item must say something: a bare `1.` over a number is no task.
+const HAN = /\p{Script=Han}/u;
+
 function inside(inner: Span, outer: Span): boolean {
   return outer[0] <= inner[0] && inner[1] <= outer[1];
 }
@@ -56,6 +59,7 @@ function itemTasks(text: string, nodes: readonly OutlineNode[], tableBlocks: Rea
   const drafts: TaskDraft[] = [];
   for (const node of nodes) {
     if (node.children.length > 0 || node.own.some((region) => region.cell !== undefined && tableBlocks.has(region.cell.block))) continue;
+    if (!HAN.test(text.slice(node.span[0], node.span[1]).slice(node.heading.marker.length))) continue;
     const chain = ancestry(node);
     const general = chain.some((ancestor) => NON_ASSIGNING_SECTION.test(ancestor.title));
     if (general && !explicitlyAssigned(node.span, mentions)) continue;
