@@ -43,8 +43,12 @@ export async function evaluateCorpus(cards: readonly GoldCard[] = loadCards()): 
   return evaluated;
 }
 
+// The formats the pipeline reads today; cards in other formats (.doc, .ofd) fail until their readers land.
+const READ_FORMATS = /\.(?:txt|html?|docx|pdf)$/i;
+
 export const GROUPS = {
   seeds: (card: GoldCard) => card.file.startsWith('seeds/'),
+  readable: (card: GoldCard) => READ_FORMATS.test(card.file),
   all: () => true,
 } as const;
 export type Group = keyof typeof GROUPS;
