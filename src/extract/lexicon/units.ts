@@ -33,6 +33,9 @@ export const ROLE_WORDS: ReadonlyArray<{ word: string; role: UnitRole }> = [
   { word: '配合', role: 'assist' },
 ];
 
+/** What turns a role word into a noun: `公司负责人` names a person, not a unit's role. */
+export const ROLE_NOUN = /^(?:人|同志|领导)/;
+
 /** After `X牵头` or `X负责`, these introduce the units X works with, which assist (`经信局牵头协调联通、移动`). */
 export const WORKS_WITH = /^(?:协调|会同|联合)/;
 

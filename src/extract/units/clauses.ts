@@ -1,5 +1,5 @@
 import type { UnitRole } from '../findings.js';
-import { ROLE_WORDS, WORKS_WITH } from '../lexicon/units.js';
+import { ROLE_NOUN, ROLE_WORDS, WORKS_WITH } from '../lexicon/units.js';
 import { namesEnd, namesIn, type NamePiece } from './names.js';
 
 /** A unit named in a clause, with the role the clause gives it. Offsets are into the text. */
@@ -8,7 +8,8 @@ export interface RoleName extends NamePiece {
 }
 
 function roleWordAt(text: string, at: number): { word: string; role: UnitRole } | undefined {
-  return ROLE_WORDS.find((entry) => text.startsWith(entry.word, at));
+  const found = ROLE_WORDS.find((entry) => text.startsWith(entry.word, at));
+  return found === undefined || ROLE_NOUN.test(text.slice(at + found.word.length)) ? undefined : found;
 }
 
 /**

@@ -17,6 +17,7 @@ const MAX_SHORT_NAME = 6;
 const MAX_ITEM = 120;
 const SUFFIXES_LONGEST_FIRST = [...ORGANISATION_SUFFIXES].sort((a, b) => b.length - a.length);
 const CONJUNCTION = /[和及与]/g;
+const TRAILING_BRACKETS = /[（(][^（）()]*[）)]$/;
 const ABBREVIATION_NOTE = /[（(]\s*(?:以下)?简称[^）)]*[）)]/g;
 
 function trimmed(text: string, start: number, end: number): NamePiece | undefined {
@@ -34,7 +35,9 @@ function trimmed(text: string, start: number, end: number): NamePiece | undefine
  * `责任单位：` line runs into the next paragraph: keep the name, up to the last suffix in it.
  */
 function withoutTrailingProse(text: string, start: number, end: number): number | undefined {
-  if (end - start <= MAX_SHORT_NAME || endsLikeOrganisation(text.slice(start, end))) return end;
+  // A bracketed note after a name is part of it: 市发展改革委（物价局）.
+  const withoutNote = text.slice(start, end).replace(TRAILING_BRACKETS, '');
+  if (end - start <= MAX_SHORT_NAME || endsLikeOrganisation(withoutNote)) return end;
   for (let cut = end - 1; cut >= start + 2; cut -= 1) if (suffixEndingAt(text, cut) !== undefined) return cut;
   return undefined;
 }
