@@ -32,6 +32,7 @@ describe('unit names', () => {
     ['人民银行银川中心支行', ['人民银行银川中心支行']],
     ['中国移动 中国联通 中国电信', ['中国移动', '中国联通', '中国电信']],
     ['市质量强市领导小组办公室（以下简称“强市办”）', ['市质量强市领导小组办公室']],
+    ['市财政局、市发展改革委（物价局）', ['市财政局', '市发展改革委（物价局）']],
   ])('splits %s', (text, expected) => {
     expect(namesIn(text).map((piece) => piece.name)).toEqual(expected);
   });
@@ -116,6 +117,7 @@ describe('units extractor', () => {
   it('names nobody without a role word, a label or a unit column', () => {
     expect(unitsOf('（一）各部门要高度重视，指定领导专职负责，确保各项工作任务顺利推行。\n（二）辖区内及所负责的领域内相关行业协会积极参与。')).toEqual([]);
     expect(unitsOf('本通知由市委宣传部负责解释。')).toEqual([['市委宣传部', ['lead']]]);
+    expect(unitsOf('第九条 保险机构有下列情形之一的，上海保监局可约谈公司负责人。')).toEqual([]);
   });
 
   it('does not count the issuers stating what they themselves do', () => {
