@@ -28,6 +28,7 @@ function megabytes(value: string): number {
 function describe(outcome: ConversionOutcome): string {
   const record = outcome.record!;
   const facts = [record.docType, record.docNumber?.normalized, record.signDate].filter((fact) => fact !== null && fact !== undefined);
+  if (record.tasks.length > 0) facts.push(`${record.tasks.length} tasks`);
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';
 }
 
