@@ -41,11 +41,11 @@ describe('deadlines extractor on random text', () => {
     }
   });
 
-  it('reads a long line of dates without punctuation in linear time', () => {
+  // Speed is measured by `npm run bench`; this only proves that a long line ends (a backtracking
+  // pattern would not, within the test's time-out).
+  it('reads a long line of dates without punctuation', () => {
     const line = '于11月20日至25日、1月5日至15日和12月底或2014年1月初'.repeat(4000);
-    const started = performance.now();
     const { deadlines } = extract(documentFromText(`关于开展工作的通知\n各单位：\n${line}\n某某局\n2013年11月6日`)).value;
     expect(deadlines.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

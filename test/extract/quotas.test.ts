@@ -264,12 +264,12 @@ describe('quotas: configuration and robustness', () => {
     expect(extract(document, [withoutBaseline]).value.quotas.map((quota) => quota.key)).toEqual(['=64家']);
   });
 
-  it('stays linear on long runs of digits, numerals and comparators', () => {
+  // Speed is measured by `npm run bench`; this only proves that long runs end (a backtracking
+  // pattern would not, within the test's time-out).
+  it('reads long runs of digits, numerals and comparators', () => {
     const body = ['1'.repeat(50_000), '一'.repeat(50_000), '不少于'.repeat(10_000), '6-'.repeat(20_000), '至少1个'.repeat(5_000)].join('。');
     const document = documentFromText(`${TITLE}\n${body}`);
-    const started = performance.now();
     const { quotas } = extract(document, [quotasExtractor]).value;
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(quotas.length).toBeGreaterThan(0);
   });
 
