@@ -4,6 +4,7 @@ import { compact } from '../ingest/characters.js';
 import { findDocNumbers } from './doc-number.js';
 import type { ExtractionContext, Line } from './context.js';
 import { landmarks } from './landmarks.js';
+import { DEADLINE_COLUMN, TASK_COLUMN } from './lexicon/tasks.js';
 
 /**
  * Where a notice assigns work: the body below the addressees and the attachments, line by line
@@ -15,11 +16,13 @@ import { landmarks } from './landmarks.js';
 export interface CellPlace {
   /** Index of the table in `document.blocks`. */
   block: number;
-  /** Row index in the table, the header row being 0. */
+  /** Row counted from the table's header row, which is 0; a title row above the header is negative. */
   row: number;
+  /** The last row the cell covers (its row plus its row span, less one). */
+  lastRow: number;
   /** Column in the table's grid, counting the columns that spanning cells cover. */
   column: number;
-  /** Text of the table's first row in this column, white space removed ('' when none). */
+  /** Text of the header row in this column, white space removed ('' when none). */
   header: string;
 }
 
@@ -43,30 +46,52 @@ function partOf(context: ExtractionContext, span: Span): Part {
   return context.document.parts.find((part) => part.span[0] <= span[0] && span[1] <= part.span[1]) ?? context.document.parts[0]!;
 }
 
+const HEADER_WORD = new RegExp(`${TASK_COLUMN.source}|${DEADLINE_COLUMN.source}|序号|备注|单位|部门`);
+const MAX_TITLE_ROWS = 2;
+
+/**
+ * The header row: the first row with several cells one of which names a column (事项, 责任单位,
+ * 完成时限 …). A table may open with a title row spanning all its columns (`…任务分解表`).
+ */
+function headerRow(context: ExtractionContext, grid: ReadonlyArray<ReadonlyArray<{ span: Span }>>): number {
+  for (let row = 0; row <= MAX_TITLE_ROWS && row < grid.length; row += 1) {
+    const cells = grid[row]!;
+    if (cells.length >= 2 && cells.some((cell) => HEADER_WORD.test(compact(context.slice(cell.span))))) return row;
+  }
+  return 0;
+}
+
 function tableRegions(context: ExtractionContext, table: TableBlock, block: number): Region[] {
   const part = partOf(context, table.span);
-  const grid: Array<Array<{ column: number; span: Span }>> = [];
-  const covered = new Map<string, boolean>();
+  const grid: Array<Array<{ column: number; span: Span; rowSpan: number }>> = [];
+  const covered = new Set<string>();
   table.rows.forEach((row, rowIndex) => {
-    const placed: Array<{ column: number; span: Span }> = [];
+    const placed: Array<{ column: number; span: Span; rowSpan: number }> = [];
     let column = 0;
     for (const cell of row.cells) {
-      while (covered.get(`${rowIndex}:${column}`)) column += 1;
-      placed.push({ column, span: cell.span });
+      while (covered.has(`${rowIndex}:${column}`)) column += 1;
+      const rowSpan = cell.rowSpan ?? 1;
+      placed.push({ column, span: cell.span, rowSpan });
       const width = cell.colSpan ?? 1;
-      for (let down = 1; down < (cell.rowSpan ?? 1); down += 1) {
-        for (let across = 0; across < width; across += 1) covered.set(`${rowIndex + down}:${column + across}`, true);
+      for (let down = 1; down < rowSpan; down += 1) {
+        for (let across = 0; across < width; across += 1) covered.add(`${rowIndex + down}:${column + across}`);
       }
       column += width;
     }
     grid.push(placed);
   });
+  const header = grid.length > 1 ? headerRow(context, grid) : -1;
   const headers = new Map<number, string>();
-  if (grid.length > 1) for (const cell of grid[0]!) headers.set(cell.column, compact(context.slice(cell.span)));
+  for (const cell of grid[header] ?? []) headers.set(cell.column, compact(context.slice(cell.span)));
   return grid.flatMap((cells, row) =>
     cells
       .filter((cell) => cell.span[1] > cell.span[0])
-      .map((cell): Region => ({ span: cell.span, kind: 'cell', part, cell: { block, row, column: cell.column, header: headers.get(cell.column) ?? '' } })),
+      .map((cell): Region => ({
+        span: cell.span,
+        kind: 'cell',
+        part,
+        cell: { block, row: row - Math.max(header, 0), lastRow: row - Math.max(header, 0) + cell.rowSpan - 1, column: cell.column, header: headers.get(cell.column) ?? '' },
+      })),
   );
 }
 

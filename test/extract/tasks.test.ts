@@ -9,7 +9,7 @@ function tasksOf(document: ReturnType<typeof documentFromText>) {
   const fields = extract(document).value;
   for (const task of fields.tasks) {
     expect(spanned(document, task.span)).toBe(task.raw);
-    for (const mention of task.units) expect(task.span[0] <= mention.span[0] && mention.span[1] <= task.span[1]).toBe(true);
+    for (const mention of task.units) expect(spanned(document, mention.span)).toBe(mention.raw);
   }
   return fields.tasks;
 }
@@ -73,6 +73,32 @@ describe('tasks extractor', () => {
       ['附件1.row2', '制作动漫宣传片', ['强市办/lead', '宣传部/assist']],
     ]);
     expect(tasks[1]!.raw).toContain('可根据进度调整');
+  });
+
+  it('finds the header under a title row, and links a unit cell merged over rows to each of them', () => {
+    const document = documentFromBlocks([
+      { kind: 'paragraph', text: '关于开展质量宣传的通知' },
+      { kind: 'paragraph', text: '各镇人民政府：' },
+      { kind: 'paragraph', text: '现将任务分解表印发给你们，请认真落实。' },
+      {
+        kind: 'table',
+        rows: [
+          [{ text: '2018年质量宣传任务分解表', colSpan: 3 }],
+          [{ text: '序号' }, { text: '工作任务' }, { text: '责任单位' }],
+          [{ text: '1' }, { text: '张贴海报，' }, { text: '市城管局', rowSpan: 2 }],
+          [{ text: '2' }, { text: '投放户外广告。' }],
+        ],
+      },
+    ]);
+    expect(tasksOf(document).map((task) => [task.id, task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['table1.row1', '张贴海报', ['市城管局']],
+      ['table1.row2', '投放户外广告', ['市城管局']],
+    ]);
+  });
+
+  it('does not make a task of a contact section', () => {
+    expect(tasksOf(documentFromText(`${HEAD}四、联系电话
+联系人：张三，电话：6664315。`))).toEqual([]);
   });
 
   it('does not make tasks of a table that assigns nothing', () => {

@@ -52,6 +52,21 @@ describe('units extractor', () => {
     ]);
   });
 
+  it('reads several labels in one bracketed note, and a list closed by 等部门 before its role word', () => {
+    expect(unitsOf('（一）开展专项检查（牵头单位：市政府办；配合单位：市财政局）。')).toEqual([
+      ['市政府办', ['lead']],
+      ['市财政局', ['assist']],
+    ]);
+    expect(unitsOf('（二）市委宣传部、市文广新局等部门负责组织实施。')).toEqual([
+      ['市委宣传部', ['lead']],
+      ['市文广新局', ['lead']],
+    ]);
+  });
+
+  it('reads a long line of labels', () => {
+    expect(unitsOf(`（一）${'责任单位：市财政局'.repeat(5000)}`)).toEqual([['市财政局', ['responsible']]]);
+  });
+
   it('reads X牵头协调Y as lead and assist', () => {
     expect(unitsOf('（一）手机短信宣传每年不少于2次。（责任单位：经信局牵头协调联通、移动、电信等部门）')).toEqual([
       ['经信局', ['lead']],

@@ -5,7 +5,7 @@
 
 /** Sections that state aims, principles or requirements in general, and assign no task of their own. */
 export const NON_ASSIGNING_SECTION =
-  /指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|发展目标|主要目标|目标任务|工作思路|背景|意义|适用范围|编制依据|工作要求|有关要求|其他要求|联系方式|联系人|活动名称/;
+  /指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|发展目标|主要目标|目标任务|工作思路|背景|意义|适用范围|编制依据|工作要求|有关要求|其他要求|联系方式|联系人|联系电话|联系地址|咨询电话|报名方式|活动名称/;
 
 /** Column headers of a task table's item column. */
 export const TASK_COLUMN = /事项|任务|工作内容|内容|措施|项目|工作安排|具体工作/;

@@ -6,7 +6,7 @@ import type { UnitRole } from '../findings.js';
  */
 
 /** What a label says about the units after it. `responsible` becomes `lead` beside an assist column. */
-export const UNIT_LABELS: ReadonlyArray<{ label: RegExp; role: UnitRole }> = [
+const UNIT_LABELS: ReadonlyArray<{ label: RegExp; role: UnitRole }> = [
   { label: /^(?:牵头|主办|主责)(?:单位|部门)$/, role: 'lead' },
   { label: /^(?:协助|配合|协办|参与|协同)(?:单位|部门)$/, role: 'assist' },
   { label: /^(?:责任|负责|承办|实施|落实)(?:单位|部门)$/, role: 'responsible' },
@@ -32,6 +32,9 @@ export const ROLE_WORDS: ReadonlyArray<{ word: string; role: UnitRole }> = [
   { word: '协助', role: 'assist' },
   { word: '配合', role: 'assist' },
 ];
+
+/** The 等 that closes a list of names, with the generic word after it (`等部门`, `等单位`). */
+export const LIST_CLOSING = /^等(?:部门|单位|机构)?/;
 
 /** What turns a role word into a noun: `公司负责人` names a person, not a unit's role. */
 export const ROLE_NOUN = /^(?:人|同志|领导)/;

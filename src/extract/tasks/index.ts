@@ -19,18 +19,56 @@ interface TaskDraft {
   path: string[];
   title: string;
   span: Span;
+  /** Further text that belongs to the task: cells merged over its row and rows above. */
+  shared?: Span[];
 }
 
-/** Links a task to the units, quotas and deadlines written inside it. */
-function linked(draft: TaskDraft, text: string, fields: DocumentFields, mentions: readonly UnitMention[]): TaskFinding {
-  const indexesInside = (items: ReadonlyArray<{ span: Span }>): number[] =>
-    items.flatMap((item, index) => (inside(item.span, draft.span) ? [index] : []));
+/** Items sorted by where they start, so that finding those inside a span costs a search, not a scan. */
+class SpanIndex<T extends { span: Span }> {
+  private readonly order: number[];
+
+  constructor(private readonly items: readonly T[]) {
+    this.order = items.map((_, index) => index).sort((a, b) => items[a]!.span[0] - items[b]!.span[0]);
+  }
+
+  /** Indexes of the items that lie inside `span`, in the order of the items. */
+  inside(span: Span): number[] {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.items[this.order[middle]!]!.span[0] < span[0]) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let at = low; at < this.order.length && this.items[this.order[at]!]!.span[0] < span[1]; at += 1) {
+      const index = this.order[at]!;
+      if (inside(this.items[index]!.span, span)) found.push(index);
+    }
+    return found.sort((a, b) => a - b);
+  }
+}
+
+interface Findings {
+  mentions: SpanIndex<UnitMention>;
+  mentionList: readonly UnitMention[];
+  quotas: SpanIndex<DocumentFields['quotas'][number]>;
+  deadlines: SpanIndex<DocumentFields['deadlines'][number]>;
+}
+
+/** Links a task to the units, quotas and deadlines written inside it (or in the cells it shares). */
+function linked(draft: TaskDraft, text: string, findings: Findings): TaskFinding {
+  const spans = [draft.span, ...(draft.shared ?? [])];
+  const indexes = (index: SpanIndex<{ span: Span }>): number[] => [...new Set(spans.flatMap((span) => index.inside(span)))].sort((a, b) => a - b);
   return {
-    ...draft,
+    id: draft.id,
+    path: draft.path,
+    title: draft.title,
+    span: draft.span,
     raw: text.slice(draft.span[0], draft.span[1]),
-    units: mentions.filter((mention) => inside(mention.span, draft.span)),
-    quotas: indexesInside(fields.quotas),
-    deadlines: indexesInside(fields.deadlines),
+    units: indexes(findings.mentions).map((index) => findings.mentionList[index]!),
+    quotas: indexes(findings.quotas),
+    deadlines: indexes(findings.deadlines),
   };
 }
 
@@ -45,8 +83,8 @@ function enumeratedClauses(text: string, region: Region): Array<{ marker: string
   return starts.map((start, i) => ({ marker: start.marker, span: [start.at, starts[i + 1]?.at ?? region.span[1]] as Span }));
 }
 
-function explicitlyAssigned(span: Span, mentions: readonly UnitMention[]): boolean {
-  return mentions.some((mention) => mention.form !== 'sentence' && inside(mention.span, span));
+function explicitlyAssigned(span: Span, findings: Findings): boolean {
+  return findings.mentions.inside(span).some((index) => findings.mentionList[index]!.form !== 'sentence');
 }
 
 /**
@@ -55,14 +93,14 @@ function explicitlyAssigned(span: Span, mentions: readonly UnitMention[]): boole
  * paragraph numbers its clauses `一是…二是…` is split into one task per clause; an item that
  * holds a task table leaves the tasks to the table's rows.
  */
-function itemTasks(text: string, nodes: readonly OutlineNode[], tableBlocks: ReadonlySet<number>, mentions: readonly UnitMention[]): TaskDraft[] {
+function itemTasks(text: string, nodes: readonly OutlineNode[], tableBlocks: ReadonlySet<number>, findings: Findings): TaskDraft[] {
   const drafts: TaskDraft[] = [];
   for (const node of nodes) {
     if (node.children.length > 0 || node.own.some((region) => region.cell !== undefined && tableBlocks.has(region.cell.block))) continue;
     if (!HAN.test(text.slice(node.span[0], node.span[1]).slice(node.heading.marker.length))) continue;
     const chain = ancestry(node);
     const general = chain.some((ancestor) => NON_ASSIGNING_SECTION.test(ancestor.title));
-    if (general && !explicitlyAssigned(node.span, mentions)) continue;
+    if (general && !explicitlyAssigned(node.span, findings)) continue;
     const path = chain.slice(0, -1).map((ancestor) => ancestor.label);
     const clauses = node.own.flatMap((region) => (region.kind === 'line' ? enumeratedClauses(text, region) : []));
     if (clauses.length >= 2) {
@@ -77,7 +115,7 @@ function itemTasks(text: string, nodes: readonly OutlineNode[], tableBlocks: Rea
 }
 
 /** A paragraph under no numbered item is a task only when a 责任单位 note or column assigns it. */
-function looseTasks(text: string, loose: readonly Region[], mentions: readonly UnitMention[]): TaskDraft[] {
+function looseTasks(text: string, loose: readonly Region[], findings: Findings): TaskDraft[] {
   const counters = new Map<string, number>();
   const drafts: TaskDraft[] = [];
   for (const region of loose) {
@@ -85,7 +123,7 @@ function looseTasks(text: string, loose: readonly Region[], mentions: readonly U
     const prefix = partPrefix(region.part);
     const count = (counters.get(prefix) ?? 0) + 1;
     counters.set(prefix, count);
-    if (!explicitlyAssigned(region.span, mentions)) continue;
+    if (!explicitlyAssigned(region.span, findings)) continue;
     drafts.push({ id: [prefix, `p${count}`].filter(Boolean).join('.'), path: prefix === '' ? [] : [prefix], title: firstClause(text.slice(region.span[0], region.span[1])), span: region.span });
   }
   return drafts;
@@ -112,6 +150,7 @@ function rowTasks(text: string, regions: readonly Region[]): { drafts: TaskDraft
       path: prefix === '' ? [] : [prefix],
       title: firstClause(row.item ? text.slice(row.item.span[0], row.item.span[1]) : text.slice(row.span[0], row.span[1])),
       span: row.span,
+      shared: row.shared,
     };
   });
   return { drafts, tables };
@@ -128,8 +167,14 @@ export const tasksExtractor: Extractor = {
     const mentions = context.fields.units.flatMap((unit) => unit.mentions).sort((a, b) => a.span[0] - b.span[0]);
     const { roots, loose } = outline(context.text, regions);
     const rows = rowTasks(context.text, regions);
-    const drafts = [...itemTasks(context.text, allNodes(roots), rows.tables, mentions), ...looseTasks(context.text, loose, mentions), ...rows.drafts];
+    const findings: Findings = {
+      mentions: new SpanIndex(mentions),
+      mentionList: mentions,
+      quotas: new SpanIndex(context.fields.quotas),
+      deadlines: new SpanIndex(context.fields.deadlines),
+    };
+    const drafts = [...itemTasks(context.text, allNodes(roots), rows.tables, findings), ...looseTasks(context.text, loose, findings), ...rows.drafts];
     drafts.sort((a, b) => a.span[0] - b.span[0]);
-    return result({ tasks: drafts.map((draft) => linked(draft, context.text, context.fields, mentions)) });
+    return result({ tasks: drafts.map((draft) => linked(draft, context.text, findings)) });
   },
 };

@@ -18,18 +18,19 @@ export interface OutlineNode {
 
 const TITLE_END = /[。；;：:！？]/;
 const MAX_TITLE = 40;
+const TRAILING_PUNCTUATION = /[\s，,、]+$/;
 // A role note closing the first clause (`…短片(东莞广播电视台负责,宣传部协助)`) is not part of the title.
 const TRAILING_NOTE = /\s*[（(][^（）()]*(?:负责|牵头|协助|配合|协办|单位|部门)[^（）()]*(?:[）)]|$)$/;
 
 /** The first clause of a text, without a role note after it, cut to a length people can scan. */
 export function firstClause(text: string): string {
   const end = text.search(TITLE_END);
-  const clause = (end >= 0 ? text.slice(0, end) : text).trim().replace(TRAILING_NOTE, '');
+  const clause = (end >= 0 ? text.slice(0, end) : text).trim().replace(TRAILING_NOTE, '').replace(TRAILING_PUNCTUATION, '');
   return clause.length > MAX_TITLE ? `${clause.slice(0, MAX_TITLE)}…` : clause;
 }
 
 /** The number of an id: `四` for 四、, `(五)` for （五）, `1` for 1., `(1)` for （1）. */
-export function idSegment(marker: string): string {
+function idSegment(marker: string): string {
   return marker
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
@@ -38,7 +39,7 @@ export function idSegment(marker: string): string {
 }
 
 /** The heading's own words: the words after its marker, up to the end of the first clause for a run-in heading. */
-export function headingTitle(text: string, heading: HeadingBlock): string {
+function headingTitle(text: string, heading: HeadingBlock): string {
   return firstClause(text.slice(heading.span[0], heading.span[1]).replace(/^\s+/, '').slice(heading.marker.length));
 }
 

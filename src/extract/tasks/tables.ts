@@ -9,6 +9,8 @@ export interface TaskRow {
   row: number;
   span: Span;
   item?: Region;
+  /** Cells that rows above share with this one (a 责任单位 cell merged over several rows). */
+  shared: Span[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function taskRows(regions: readonly Region[]): TaskRow[] {
     const tableRows: TaskRow[] = [];
     for (const cell of cells) {
       const place = cell.cell!;
-      if (place.row === 0) continue;
+      if (place.row <= 0) continue;
       let row = byRow.get(place.row);
       if (row === undefined) {
         const above = tableRows.at(-1);
@@ -43,12 +45,16 @@ export function taskRows(regions: readonly Region[]): TaskRow[] {
           above.span = [above.span[0], Math.max(above.span[1], cell.span[1])];
           continue;
         }
-        row = { block, row: place.row, span: [cell.span[0], cell.span[1]] };
+        row = { block, row: place.row, span: [cell.span[0], cell.span[1]], shared: [] };
         byRow.set(place.row, row);
         tableRows.push(row);
       }
       row.span = [Math.min(row.span[0], cell.span[0]), Math.max(row.span[1], cell.span[1])];
       if (TASK_COLUMN.test(place.header) && row.item === undefined) row.item = cell;
+    }
+    for (const cell of cells) {
+      const place = cell.cell!;
+      for (let below = place.row + 1; below <= place.lastRow; below += 1) byRow.get(below)?.shared.push(cell.span);
     }
     rows.push(...tableRows);
   }

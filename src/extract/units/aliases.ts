@@ -13,7 +13,7 @@ const NAME_BEFORE = /[^。；;，,：:！？\n（）()]{1,60}$/;
 const SIMILAR = 0.9;
 
 /** Abbreviation → full name, for every `（以下简称“…”）` in the text. */
-export function definedAbbreviations(text: string): Map<string, string> {
+function definedAbbreviations(text: string): Map<string, string> {
   const defined = new Map<string, string>();
   for (const match of text.matchAll(DEFINED_ABBREVIATION)) {
     const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 60), match.index));

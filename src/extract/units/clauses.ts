@@ -1,5 +1,5 @@
 import type { UnitRole } from '../findings.js';
-import { ROLE_NOUN, ROLE_WORDS, WORKS_WITH } from '../lexicon/units.js';
+import { LIST_CLOSING, ROLE_NOUN, ROLE_WORDS, WORKS_WITH } from '../lexicon/units.js';
 import { namesEnd, namesIn, type NamePiece } from './names.js';
 
 /** A unit named in a clause, with the role the clause gives it. Offsets are into the text. */
@@ -20,12 +20,14 @@ function roleWordAt(text: string, at: number): { word: string; role: UnitRole } 
  */
 export function unitsOfClause(text: string, start: number, end: number, defaultRole?: UnitRole): RoleName[] {
   const headEnd = namesEnd(text, start, end);
-  const roleWord = roleWordAt(text, headEnd);
+  // `市委宣传部、市文广新局等部门负责`: the 等 that closes the list stands between names and role.
+  const closing = LIST_CLOSING.exec(text.slice(headEnd, end));
+  const roleWord = roleWordAt(text, headEnd + (closing?.[0].length ?? 0));
   const role = roleWord?.role ?? defaultRole;
   if (role === undefined) return [];
   const named = namesIn(text, start, headEnd).map((piece) => ({ ...piece, role }));
   if (roleWord === undefined || named.length === 0) return named;
-  const afterRole = headEnd + roleWord.word.length;
+  const afterRole = headEnd + (closing?.[0].length ?? 0) + roleWord.word.length;
   // `X会同Y` names its partners at once; `X牵头协调Y` after a further word.
   const partners = roleWord.word === '会同' ? [''] : WORKS_WITH.exec(text.slice(afterRole, end));
   if (partners !== null && role === 'lead') {

@@ -51,15 +51,18 @@ function noteClauses(masked: string, start: number, end: number, role: UnitRole)
   return found;
 }
 
-/** Where a note that opens at `from` ends: its closing bracket when it is bracketed, else a full stop or the region's end. */
-function noteEnd(masked: string, from: number, end: number, bracketed: boolean): number {
+/**
+ * Where a note that opens at `from` ends: at a closing bracket it did not open (the note was
+ * bracketed: `（牵头单位：…；配合单位：…）`), at a full stop, or at `end`.
+ */
+function noteEnd(masked: string, from: number, end: number): number {
   let depth = 0;
   for (let i = from; i < end; i += 1) {
     const ch = masked[i]!;
     if (OPENING.test(ch)) depth += 1;
     else if (CLOSING.test(ch)) {
-      if (depth === 0 && bracketed) return i;
-      depth = Math.max(0, depth - 1);
+      if (depth === 0) return i;
+      depth -= 1;
     } else if (ch === '。' && depth === 0) return i;
   }
   return end;
@@ -75,8 +78,7 @@ const labelNotes: UnitForm = {
     labels.forEach((label, i) => {
       const role = roleOfLabel(label.label);
       if (role === undefined) return;
-      const bracketed = label.at > start && OPENING.test(input.masked[label.at - 1]!);
-      const limit = Math.min(labels[i + 1]?.at ?? end, noteEnd(input.masked, label.after, end, bracketed));
+      const limit = noteEnd(input.masked, label.after, labels[i + 1]?.at ?? end);
       found.push(...noteClauses(input.masked, label.after, limit, role));
     });
     return mentions(input, found, 'note');
@@ -125,7 +127,7 @@ function headerRoles(regions: readonly Region[]): Map<number, Array<UnitRole | u
 /** The role a column gives its units: a 责任单位 column beside a 协助单位 column leads. */
 function columnRole(input: FormInput): UnitRole | undefined {
   const cell = input.region.cell;
-  if (cell === undefined || cell.row === 0) return undefined;
+  if (cell === undefined || cell.row <= 0) return undefined;
   const role = roleOfLabel(cell.header);
   if (role !== 'responsible') return role;
   return headerRoles(input.regions).get(cell.block)?.includes('assist') ? 'lead' : 'responsible';
@@ -166,7 +168,10 @@ const roleSentences: UnitForm = {
     const [start, end] = input.region.span;
     const line = withoutNotes(input.masked, start, end);
     const found: RoleName[] = [];
-    let from = 0;
+    // A run-in heading's number (`（二）`) opens the line but is not part of a name.
+    const block = input.region.line?.block;
+    const marker = block?.type === 'heading' ? line.indexOf(block.marker) : -1;
+    let from = marker >= 0 && block?.type === 'heading' ? marker + block.marker.length : 0;
     for (const boundary of [...line.matchAll(SENTENCE_CLAUSE), { index: line.length, 0: '' }]) {
       const clause = line.slice(from, boundary.index);
       const agent = clause.lastIndexOf('由');

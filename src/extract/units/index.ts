@@ -1,9 +1,10 @@
 import { result } from '../../model/result.js';
+import type { ExtractionContext } from '../context.js';
 import type { Extractor } from '../extractor.js';
 import type { UnitFinding, UnitMention, UnitRole } from '../findings.js';
 import { maskedText, taskRegions } from '../regions.js';
 import { linkAliases } from './aliases.js';
-import { UNIT_FORMS, type UnitForm } from './forms.js';
+import { UNIT_FORMS } from './forms.js';
 
 const ROLE_ORDER: readonly UnitRole[] = ['lead', 'assist', 'responsible'];
 
@@ -21,14 +22,14 @@ function byName(mentions: readonly UnitMention[]): UnitFinding[] {
 }
 
 /** Reads the units that each form names in each region of the body; a place read twice counts once. */
-export function unitMentions(context: Parameters<Extractor['extract']>[0], forms: readonly UnitForm[] = UNIT_FORMS): UnitMention[] {
+function unitMentions(context: ExtractionContext): UnitMention[] {
   const regions = taskRegions(context);
   const masked = maskedText(context);
   const issuers = new Set(context.fields.issuers.map((issuer) => issuer.value));
   const seen = new Set<string>();
   const found: UnitMention[] = [];
   for (const region of regions) {
-    for (const form of forms) {
+    for (const form of UNIT_FORMS) {
       for (const mention of form.read({ region, masked, text: context.text, regions, issuers })) {
         const place = `${mention.span[0]}:${mention.span[1]}`;
         if (seen.has(place)) continue;
