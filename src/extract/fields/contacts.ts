@@ -7,7 +7,8 @@ import type { Extractor } from '../extractor.js';
 import type { ContactFinding, PersonFinding } from '../findings.js';
 import { CONTACT_HEADING, PHONE_CONTEXT, QUANTITY_AFTER } from '../lexicon/contacts.js';
 
-const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Starting only where a run of address characters starts keeps a long run of digits linear.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** Area code and number (020-39053010, (0769)22836512, 0769 22836512). */
 const LANDLINE = /(?<![\d.])(?:[（(]\s*0\d{2,3}\s*[）)]\s*|0\d{2,3}\s*[-－—–]?\s*)[2-9]\d{6,7}(?:\s*[-－—–转]\s*\d{1,5})?(?![\d.])/g;
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
