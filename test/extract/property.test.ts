@@ -36,4 +36,17 @@ describe('the extractors on arbitrary text', () => {
       { numRuns: 300 },
     );
   });
+
+  // Speed is measured by `npm run bench`; these only prove that long lines end (a pattern that
+  // backtracks on them would not, within the test's time-out).
+  it.each([
+    ['digits', '1'.repeat(200_000)],
+    ['item numbers', '1.'.repeat(100_000)],
+    ['unit labels', '责任单位：市财政局'.repeat(20_000)],
+    ['notice pieces', Array.from({ length: 20_000 }, (_, i) => PIECES[(i * 7) % PIECES.length]).join('').replace(/\n/g, '')],
+  ])('reads a long line of %s through every extractor', (_, line) => {
+    const document = documentFromText(`关于开展宣传的通知\n各镇人民政府：\n${line}`);
+    const fields = extract(document).value;
+    for (const quota of fields.quotas) expect(document.text.slice(quota.span[0], quota.span[1])).toBe(quota.raw);
+  });
 });
