@@ -117,6 +117,33 @@ describe('quotas: numbers and units', () => {
     expect(keysOf(body)).toEqual([key]);
   });
 
+  it('reads a Chinese count as a frequency when its clause names a period', () => {
+    expect(quotasOf('每季度报告一次，每月开展一次检查。')).toMatchObject([
+      { key: '=1次', period: 'quarter', raw: '每季度报告一次' },
+      { key: '=1次', period: 'month', raw: '每月开展一次' },
+    ]);
+  });
+
+  it('takes no cue from a period in another clause', () => {
+    expect(keysOf('每月召开例会，作为一项重要任务来抓。')).toEqual([]);
+  });
+
+  it.each([
+    ['覆盖率不低于百分之九十。', { key: '>=90%', metric: '覆盖率', raw: '不低于百分之九十' }],
+    ['百分之五十。', { key: '=50%', value: '50', unit: '%', raw: '百分之五十' }],
+    ['知晓率达到百分之九十以上。', { key: '>=90%', raw: '达到百分之九十以上' }],
+    ['办结率达到百分之百。', { key: '>=100%', raw: '达到百分之百' }],
+    ['不超过百分之十五点五。', { key: '<=15.5%', low: 15.5, high: 15.5 }],
+    ['不超过百分之12.5。', { key: '<=12.5%', raw: '不超过百分之12.5' }],
+    ['满意度不低于百分之九十一。', { key: '>=91%' }],
+  ])('reads a share written in words: %s', (body, expected) => {
+    expect(onlyQuota(body)).toMatchObject(expected);
+  });
+
+  it('reads a numeral that holds a set word as one number', () => {
+    expect(keysOf('不少于五十一个，不超过十万一千元。')).toEqual(['>=51个', '<=101000元']);
+  });
+
   it('reads a rank as the lowest place allowed', () => {
     expect(onlyQuota('泰晤士报世界大学全球排名前200名的高校。')).toMatchObject({ key: '<=200名', raw: '前200名' });
   });
@@ -274,7 +301,7 @@ describe('quotas: configuration and robustness', () => {
   });
 
   it('never throws and keeps spans in range on random text', () => {
-    const alphabet = [...'0123456789一两三十百千万亿约至少不超过以上以内左右个次%元/千人每年周-—～.（）、，。第附件由减少至现有的基础上等 \n'];
+    const alphabet = [...'0123456789一两三十百千万亿约至少不超过以上以内左右个次%元/千人百分之点每年周-—～.（）、，。第附件由减少至现有的基础上等 \n'];
     let seed = 20240607;
     const next = (): number => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;

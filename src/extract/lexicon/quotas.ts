@@ -10,7 +10,7 @@ import type { Comparator } from '../findings.js';
  * `约 30 秒`), `near` (a few characters, no 的: `最高资助金额50万元`) or `clause` (anywhere
  * before it in the clause: `至少设置公益宣传展板1个`, `不超过上年均价的30%`).
  */
-export type Reach = 'adjacent' | 'near' | 'clause';
+type Reach = 'adjacent' | 'near' | 'clause';
 
 export interface ComparatorWord {
   word: string;
@@ -146,11 +146,12 @@ export const FROM_BEFORE = /(?:由|从)\s*$/;
 export const TO_AFTER = /^[^，,。；;]{0,8}?(?:至|到)/;
 
 /**
- * A count written in Chinese numerals (`一名`, `两份`) is a quota only after a word that
- * requires it (`指定一名信息员`, `一式两份`, `每年可申请一项`): otherwise `一项重要任务`, `两个重点时段`
- * and `一条…路子` are ordinary words.
+ * A count written in Chinese numerals (`一名`, `两份`) is a quota only right after a word that
+ * requires it (`指定一名信息员`, `一式两份`), or in a clause that names its period (`每季度报告一次`,
+ * `每年可申请一项`; the periods are `PERIODS`): otherwise `一项重要任务`, `两个重点时段` and
+ * `一条…路子` are ordinary words.
  */
-export const CHINESE_COUNT_CUE = /(?:明确|指定|确定|配备|配齐|选派|推荐|申请|设置|增设|设立|招聘|一式|每周|每月|每季度|每年|每天|每日|全年)(?:可|再|各|应|须|均|只|仅)?\s*$/;
+export const CHINESE_COUNT_CUE = /(?:明确|指定|确定|配备|配齐|选派|推荐|申请|设置|增设|设立|招聘|一式)(?:可|再|各|应|须|均|只|仅)?\s*$/;
 
 /** Words that merely contain a numeral, programme names and set phrases: never a quota. */
 export const NON_QUOTA_WORDS: readonly string[] = [

@@ -1,12 +1,11 @@
 import type { Comparator } from '../findings.js';
 import { COMPARATORS_AFTER, MAGNITUDES, NOT_AFTER_UNIT, RATE_MAGNITUDES, TIME_UNITS, UNITS, WITHIN } from '../lexicon/quotas.js';
-import { readArabic, readChinese, type QuotaNumber } from './numbers.js';
+import { readArabic, readChinese, readChinesePercent, type QuotaNumber } from './numbers.js';
 
 /** A number with its unit, as the scanner reads it; offsets are into the searched text. */
 export interface Candidate {
   number: QuotaNumber;
   numberStart: number;
-  numberEnd: number;
   /** Unit as keyed: NFKC, no white space (`万元`, `个工作日`, `/千人`, `元/件`). */
   unit: string;
   /** The bare unit, without magnitude or rate (`元` in `万元/家`): what `NOT_AFTER_UNIT` and date rules read. */
@@ -34,12 +33,15 @@ const RATE = `/(?:${alternation(RATE_MAGNITUDES)})?(?:${UNIT})(?:·(?:${UNIT}))?
 const ARABIC = '[0-9０-９]{1,12}(?:,[0-9]{3}){0,4}(?:[.．][0-9０-９]{1,6})?';
 const ARABIC_RANGE = `${ARABIC}(?:\\s{0,3}(?:[-－—–~～〜]{1,2}|至)\\s{0,3}${ARABIC})?`;
 const NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿';
+// A number right after 百分之 is a share, read by PERCENT alone.
 const QUANTITY = new RegExp(
-  `(?<![0-9０-９.．A-Za-z${NUMERAL_CHARS}])(?:(?<arabic>${ARABIC_RANGE})|(?<chinese>[${NUMERAL_CHARS}]{1,12}))` +
+  `(?<![0-9０-９.．A-Za-z${NUMERAL_CHARS}])(?<!百分之)(?:(?<arabic>${ARABIC_RANGE})|(?<chinese>[${NUMERAL_CHARS}]{1,12}))` +
     `\\s{0,3}(?<roughly>余|多)?\\s{0,3}` +
     `(?<unit>(?<magnitude>${MAGNITUDE})?(?<base>${UNIT})(?:${RATE})?|(?<rate>${RATE}))`,
   'dgu',
 );
+/** A share written out (`百分之九十`, `百分之十五点五`, `百分之12.5`): the whole phrase is number and unit. */
+const PERCENT = new RegExp(`百分之(?:(?<arabic>${ARABIC})|(?<chinese>[${NUMERAL_CHARS}]{1,12}(?:点[〇零一二两三四五六七八九]{1,6})?))`, 'gu');
 const AFTER = new RegExp(`^\\s{0,3}(?:[（(]\\s?含\\s?[）)]\\s{0,3})?(?:(?<word>${alternation(COMPARATORS_AFTER.map((entry) => entry.word))})|(?<within>${WITHIN}))`, 'u');
 
 function comparatorAfter(text: string, from: number, baseUnit: string): Candidate['after'] {
@@ -60,6 +62,10 @@ function splitMagnitude(numeral: string): { numeral: string; magnitude: string }
 
 /** Every number followed by a unit, in order; no judgement yet on whether it is a quota. */
 export function findCandidates(text: string): Candidate[] {
+  return [...quantities(text), ...percents(text)].sort((a, b) => a.numberStart - b.numberStart);
+}
+
+function quantities(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
@@ -83,13 +89,25 @@ export function findCandidates(text: string): Candidate[] {
     found.push({
       number,
       numberStart: match.index,
-      numberEnd: (indices['arabic'] ?? indices['chinese'])![1],
       unit,
       baseUnit,
       unitEnd: unitSpan[1],
       roughly: groups['roughly'] !== undefined,
       ...withAfter(comparatorAfter(text, unitSpan[1], baseUnit)),
     });
+  }
+  return found;
+}
+
+/** `百分之九十` keys as `90%`; its span starts at 百 so that the raw text holds the whole phrase. */
+function percents(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of text.matchAll(PERCENT)) {
+    const { arabic, chinese } = match.groups ?? {};
+    const number = arabic !== undefined ? readArabic(arabic) : readChinesePercent(chinese ?? '');
+    if (number === undefined) continue;
+    const unitEnd = match.index + match[0].length;
+    found.push({ number, numberStart: match.index, unit: '%', baseUnit: '%', unitEnd, roughly: false, ...withAfter(comparatorAfter(text, unitEnd, '%')) });
   }
   return found;
 }

@@ -9,7 +9,7 @@ const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()【】\n]/;
 /** A period or scope may govern a list (`每个广场、公园…至少设置…1个`), so only these end its reach. */
 const SENTENCE_BREAK = /[，,。；;：:！!？?（）()【】\n]/;
 /** Farthest a comparator stands from its number (`不超过上年同档次产品市场销售均价的30%`). */
-export const MAX_REACH = 30;
+const MAX_REACH = 30;
 const NEAR = 6;
 
 /**

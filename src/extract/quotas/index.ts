@@ -9,11 +9,14 @@ import { clauseStart, comparatorBefore } from './comparators.js';
 import { changeBefore, metricBefore, periodBefore, scopeBefore, type Placed } from './qualifiers.js';
 import { QUOTA_REFINERS, type QuotaRefiner, type ReadQuantity } from './rules.js';
 
+// A word that follows a numeral is part of a bigger number: 十一 in 五十一个, 万一 in 十万一千元.
 const NON_QUOTA = new RegExp(
-  [...NON_QUOTA_WORDS]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
+  '(?<![〇零一二两三四五六七八九十百千万亿])(?:' +
+    [...NON_QUOTA_WORDS]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|') +
+    ')',
   'g',
 );
 
@@ -120,4 +123,4 @@ export function quotasExtractorWith(refiners: readonly QuotaRefiner[]): Extracto
  */
 export const quotasExtractor: Extractor = quotasExtractorWith(QUOTA_REFINERS);
 
-export { QUOTA_REFINERS, type QuotaRefiner } from './rules.js';
+export { QUOTA_REFINERS } from './rules.js';

@@ -45,3 +45,18 @@ export function readChinese(written: string): QuotaNumber | undefined {
   if (value === undefined) return undefined;
   return { value: String(value), low: value, high: value, approximate: false, script: 'chinese' };
 }
+
+/**
+ * Reads the numeral of a share written in words: `九十`, `十五点五` (15.5), and the `百` of
+ * `百分之百`, which alone would be a word.
+ */
+export function readChinesePercent(written: string): QuotaNumber | undefined {
+  const [whole = '', decimals] = written.split('点');
+  const integer = readChinese(whole === '百' ? '一百' : whole);
+  if (integer === undefined || decimals === undefined) return integer;
+  if (integer.approximate) return undefined;
+  const digits = [...decimals].map((ch) => CHINESE_DIGITS[ch]);
+  if (digits.some((digit) => digit === undefined)) return undefined;
+  const value = `${integer.value}.${digits.join('')}`;
+  return { ...integer, value, low: Number(value), high: Number(value) };
+}

@@ -13,6 +13,7 @@ import {
 } from '../lexicon/quotas.js';
 import type { Candidate } from './candidates.js';
 import type { ComparatorBefore } from './comparators.js';
+import { periodBefore } from './qualifiers.js';
 
 /** A number with its unit and the comparator words read around it, in the text it was read from. */
 export interface ReadQuantity {
@@ -104,12 +105,16 @@ export const QUOTA_REFINERS: readonly QuotaRefiner[] = [
       candidate.after !== undefined && MEASURE_UNITS.has(candidate.baseUnit) && /^\p{Script=Han}/u.test(text.slice(candidate.after.end)) && !text.startsWith('的', candidate.after.end),
   },
   {
-    // 一项重要任务, 两个重点时段: a count in Chinese numerals needs a comparator or a word that requires it.
+    // 一项重要任务, 两个重点时段: a count in Chinese numerals needs a comparator, a word that requires
+    // it, or a period in its clause (每月开展一次检查: how often is what the notice sets).
     name: 'chinese count without cue',
     drops: (read) =>
       read.candidate.number.script === 'chinese' &&
+      // 百分之五十 is a share, never an ordinary word.
+      read.candidate.baseUnit !== '%' &&
       !read.candidate.number.approximate &&
       !hasComparator(read) &&
-      !CHINESE_COUNT_CUE.test(read.text.slice(read.clauseStart, read.candidate.numberStart)),
+      !CHINESE_COUNT_CUE.test(read.text.slice(read.clauseStart, read.candidate.numberStart)) &&
+      periodBefore(read.text, read.clauseStart, read.candidate.numberStart) === undefined,
   },
 ];
