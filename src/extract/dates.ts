@@ -13,7 +13,6 @@ export interface FoundDate extends CalendarDate {
   end: number;
 }
 
-
 // 2018年4月15日 · 二〇一八年四月十五日 · 2019-02-22, 2019.2.22, 2019/2/22
 const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<!${ARABIC_DIGIT})(${ARABIC_DIGIT}{4})\\s*年\\s*(${ARABIC_DIGIT}{1,2})\\s*月\\s*(${ARABIC_DIGIT}{1,2})\\s*[日号]`, 'g'),
@@ -21,18 +20,32 @@ const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<!${ARABIC_DIGIT})(${ARABIC_DIGIT}{4})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})(?!${ARABIC_DIGIT})`, 'g'),
 ];
 
-function numberOf(text: string): number | undefined {
+/** The number a date part writes, in Arabic digits (full-width too) or Chinese numerals. */
+export function numberOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const ascii = text.normalize('NFKC');
   return /^\d+$/.test(ascii) ? Number(ascii) : parseChineseNumber(text);
 }
 
-function isValidDate({ year, month, day }: CalendarDate): boolean {
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function isoDate({ year, month, day }: CalendarDate): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+export function isValidDate({ year, month, day }: CalendarDate): boolean {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** A month and day as the end of an ISO 8601 date: `MM-DD`, or `MM` without a day. */
+export function isoMonthDay(month: number, day?: number): string {
+  const monthText = String(month).padStart(2, '0');
+  return day === undefined ? monthText : `${monthText}-${String(day).padStart(2, '0')}`;
+}
+
+/** An ISO 8601 date at the precision written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export function isoDate({ year, month, day }: { year: number; month?: number | undefined; day?: number | undefined }): string {
+  const yearText = String(year).padStart(4, '0');
+  return month === undefined ? yearText : `${yearText}-${isoMonthDay(month, day)}`;
 }
 
 /** Every complete date (year, month and day) written in the text, in order. */

@@ -65,6 +65,8 @@ describe('deadlines extractor: kinds and precision', () => {
     ['重点宣传安排在12月上旬。', 'window:2013-12-01/2013-12-10'],
     ['重点宣传安排在12月中旬。', 'window:2013-12-11/2013-12-20'],
     ['于每月的18日之前报送工作情况。', 'recurring:month:18'],
+    ['每月18日前报送进度。', 'recurring:month:18'],
+    ['各单位每个月5日前报送统计报表。', 'recurring:month:5'],
     ['于每年12月20日前报送总结报告。', 'recurring:year:12-20'],
     ['于每年2月底前报送年度报告。', 'recurring:year:02-28'],
     ['每年年初制定工作计划。', 'recurring:year:01'],
@@ -87,6 +89,16 @@ describe('deadlines extractor: kinds and precision', () => {
 
   it('keeps both alternatives of a required either-or', () => {
     expect(keys('请于12月底或2014年1月初前完成正式验收。')).toEqual(['by:2013-12-31', 'by:2014-01']);
+  });
+
+  it('reads a bare month-end or month-start before work that closes as a limit', () => {
+    expect(keys('12月底或2014年1月初完成验收。')).toEqual(['by:2013-12-31', 'by:2014-01']);
+    expect(keys('各单位5月底出台实施办法。')).toEqual(['by:2014-05-31']);
+  });
+
+  it('reads a range before the work done in it as a window', () => {
+    expect(keys('2019年12月至2020年3月集中检查。')).toEqual(['window:2019-12/2020-03']);
+    expect(keys('2014年1月至3月开展专项检查。')).toEqual(['window:2014-01/2014-03']);
   });
 
   it('reads a scheduled series, one day per line', () => {
@@ -198,6 +210,10 @@ describe('deadlines extractor: what is no deadline', () => {
     ['a date with about', '11月20日前后开展检查。'],
     ['a subject date', '关于2013年度考核工作另行通知。'],
     ['a limit that qualifies a noun', '按照国家统计局在2013年12月30日前公布的区划执行。'],
+    ['a month-end that qualifies a noun', '2014年底完成的项目另行验收。'],
+    ['a range that qualifies a noun', '2014年1月至3月开展的检查另行总结。'],
+    ['the issuer’s own plan without 于', '我市拟向国家申请12月底或2014年1月初正式验收。'],
+    ['a day after an impossible month', '请于13月20日前报送。'],
     ['a start that qualifies a noun', '认真贯彻2014年1月1日起全面施行的新标准。'],
     ['an act of the document’s history', '本条例经常委会会议于2013年11月6日修订通过。'],
     ['a list of past dates', '该条例又分别于2002年、2005年和2012年进行了修订。'],

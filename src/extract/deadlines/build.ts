@@ -5,7 +5,7 @@ import type { DeadlineFinding } from '../findings.js';
 import type { Point } from './expressions.js';
 import { firstOf, lastMoment, lastOf, recurringPoint } from './keys.js';
 import type { Draft } from './rules.js';
-import type { ResolvedPoint } from './years.js';
+import { monthBefore, type ResolvedPoint } from './years.js';
 
 /** Turns a refined draft and its points' years into a finding, with the messages it raises. */
 
@@ -85,21 +85,15 @@ function weekdayMessages(draft: Draft, resolved: (point: Point) => ResolvedPoint
   return messages;
 }
 
-/** One month before the reference date: a limit ending earlier is already past when signed. */
-function pastBefore(reference: CalendarDate): number {
-  const date = new Date(Date.UTC(reference.year, reference.month - 2, 1));
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), Math.min(reference.day, lastDay));
-}
-
 /**
- * A limit wholly before one month ahead of the signing date requires nothing of the reader
- * (`截至2018年底`); nor does a window that had opened by then (`从2022年7月起改为…`).
+ * A limit that ended more than one month before the signing date requires nothing of the reader
+ * (`截至2018年底`); nor does an open window that had begun by then (`从2022年7月起改为…`). The
+ * month is the margin of year inference, so a date whose year is inferred is never read as past.
  */
 function isPast(dated: Dated, reference: CalendarDate | undefined): boolean {
   const last = dated.kind === 'window' ? (dated.end ?? dated.start) : dated.date;
   if (reference === undefined || last === undefined || dated.kind === 'recurring') return false;
-  return lastMoment(last) < pastBefore(reference);
+  return lastMoment(last) < monthBefore(reference);
 }
 
 export function buildFinding(

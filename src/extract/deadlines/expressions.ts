@@ -66,7 +66,7 @@ function readSuffix(text: string, at: number): { end: number; suffix: NonNullabl
 }
 
 /** Reads the words after an atom; a time of day counts only when a limit follows it (`下午下班前`). */
-export function readTail(text: string, atom: TimeAtom): Tail {
+function readTail(text: string, atom: TimeAtom): Tail {
   let end = atom.end;
   let start = atom.start;
   const tail: Tail = { start, end };

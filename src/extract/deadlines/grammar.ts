@@ -1,8 +1,6 @@
-import { parseChineseNumber } from '../../ingest/lexicon/numerals.js';
+import { ARABIC_DIGIT, CHINESE_MONTH_OR_DAY, CHINESE_YEAR, CHINESE_YEAR_DIGIT } from '../../ingest/lexicon/dates.js';
+import { isValidDate, numberOf } from '../dates.js';
 import {
-  ARABIC,
-  CHINESE_MONTH_OR_DAY_NUMBER,
-  CHINESE_YEAR_DIGIT,
   NOT_AFTER_START,
   PERIOD_PARTS,
   RANGE_CONNECTOR,
@@ -37,22 +35,22 @@ interface AtomParser {
   read(groups: ReadonlyArray<string | undefined>): AtomValue | undefined;
 }
 
-const NOT_AFTER_DIGIT = `(?<![0-9０-９.．])`;
-const NOT_AFTER_NUMERAL = `(?<![0-9０-９〇零○Ｏ一二三四五六七八九十])`;
-const YEAR = `(${ARABIC}{4}|${CHINESE_YEAR_DIGIT}{4})\\s*年`;
-const MONTH = `(${ARABIC}{1,2}|[一二三四五六七八九十]{1,2})\\s*月份?`;
-const DAY = `(${ARABIC}{1,2}|${CHINESE_MONTH_OR_DAY_NUMBER})\\s*[日号]`;
+const NUMERAL = `(?:${ARABIC_DIGIT}|${CHINESE_YEAR_DIGIT}|十)`;
+const NOT_AFTER_DIGIT = `(?<!${ARABIC_DIGIT}|[.．])`;
+const NOT_AFTER_NUMERAL = `(?<!${NUMERAL})`;
+/**
+ * A day right after the month of a date is part of that date, never a day alone (`13月20日` is
+ * no date at all); after 每月 or 每个月 it is the day that repeats.
+ */
+const NOT_AFTER_MONTH_OF_DATE = `(?<!${NUMERAL}\\s*月份?\\s*)`;
+const YEAR = `(${ARABIC_DIGIT}{4}|${CHINESE_YEAR})\\s*年`;
+const MONTH = `(${ARABIC_DIGIT}{1,2}|[一二三四五六七八九十]{1,2})\\s*月份?`;
+const DAY = `(${ARABIC_DIGIT}{1,2}|${CHINESE_MONTH_OR_DAY})\\s*[日号]`;
 const START_PART = `初(?!${NOT_AFTER_START})`;
 const MONTH_PART = `(?:\\s*(底|末|${START_PART}|上旬|中旬|下旬))?`;
 const YEAR_PART = `(?:\\s*(底|末|${START_PART}))?`;
 /** The unit written once after a range (`2018—2020年`, `5—6月`, `20—25日`) belongs to both ends. */
-const BEFORE_RANGE_OF = (unit: string): string => `(?=\\s*(?:${RANGE_CONNECTOR})\\s*${ARABIC}{1,4}\\s*${unit})`;
-
-function numberOf(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const ascii = text.normalize('NFKC');
-  return /^\d+$/.test(ascii) ? Number(ascii) : parseChineseNumber(text);
-}
+const BEFORE_RANGE_OF = (unit: string): string => `(?=\\s*(?:${RANGE_CONNECTOR})\\s*${ARABIC_DIGIT}{1,4}\\s*${unit})`;
 
 function partOf(text: string | undefined): PeriodPart | undefined {
   return text === undefined ? undefined : PERIOD_PARTS[text];
@@ -61,20 +59,14 @@ function partOf(text: string | undefined): PeriodPart | undefined {
 /** Builds an atom value without the fields a form does not write (exactOptionalPropertyTypes). */
 function atom(fields: { year?: number | undefined; month?: number | undefined; day?: number | undefined; part?: PeriodPart | undefined }): AtomValue | undefined {
   const { year, month, day, part } = fields;
-  if (year !== undefined && (year < 1900 || year > 2200)) return undefined;
-  if (month !== undefined && (month < 1 || month > 12)) return undefined;
-  if (day !== undefined && (day < 1 || day > daysIn(year ?? 2000, month ?? 1))) return undefined;
+  // A year-less date is checked against a leap year, so 2月29日 stays possible.
+  if (!isValidDate({ year: year ?? 2000, month: month ?? 1, day: day ?? 1 })) return undefined;
   const value: AtomValue = {};
   if (year !== undefined) value.year = year;
   if (month !== undefined) value.month = month;
   if (day !== undefined) value.day = day;
   if (part !== undefined) value.part = part;
   return value;
-}
-
-/** Days in a month; a year-less date is checked against a leap year, so 2月29日 stays possible. */
-export function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const WRITTEN_PARSERS: readonly AtomParser[] = [
@@ -85,7 +77,7 @@ const WRITTEN_PARSERS: readonly AtomParser[] = [
   },
   {
     name: 'numeric-date',
-    pattern: new RegExp(`${NOT_AFTER_DIGIT}(${ARABIC}{4})\\s*[-－/／.．]\\s*(${ARABIC}{1,2})\\s*[-－/／.．]\\s*(${ARABIC}{1,2})(?![0-9０-９])`, 'g'),
+    pattern: new RegExp(`${NOT_AFTER_DIGIT}(${ARABIC_DIGIT}{4})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})(?!${ARABIC_DIGIT})`, 'g'),
     read: ([, year, month, day]) => atom({ year: numberOf(year), month: numberOf(month), day: numberOf(day) }),
   },
   {
@@ -111,7 +103,7 @@ const WRITTEN_PARSERS: readonly AtomParser[] = [
   {
     // 年底 with no year before it: the year is inferred like that of any month-day.
     name: 'year-part',
-    pattern: new RegExp(`(?<![0-9０-９〇零○Ｏ一二三四五六七八九]\\s*)年(底|末|${START_PART})`, 'g'),
+    pattern: new RegExp(`(?<!(?:${ARABIC_DIGIT}|${CHINESE_YEAR_DIGIT})\\s*)年(底|末|${START_PART})`, 'g'),
     read: ([, part]) => {
       const read = partOf(part);
       return read === 'end' ? atom({ month: 12, part: 'end' }) : atom({ month: 1, part: 'start' });
@@ -119,22 +111,22 @@ const WRITTEN_PARSERS: readonly AtomParser[] = [
   },
   {
     name: 'day',
-    pattern: new RegExp(`(?<![0-9０-９月个])${DAY}`, 'g'),
+    pattern: new RegExp(`(?<!${ARABIC_DIGIT}|个)${NOT_AFTER_MONTH_OF_DATE}${DAY}`, 'g'),
     read: ([, day]) => atom({ day: numberOf(day) }),
   },
   {
     name: 'year-before-range',
-    pattern: new RegExp(`${NOT_AFTER_DIGIT}(${ARABIC}{4})${BEFORE_RANGE_OF('年')}`, 'g'),
+    pattern: new RegExp(`${NOT_AFTER_DIGIT}(${ARABIC_DIGIT}{4})${BEFORE_RANGE_OF('年')}`, 'g'),
     read: ([, year]) => atom({ year: numberOf(year) }),
   },
   {
     name: 'month-before-range',
-    pattern: new RegExp(`(?<=年\\s*)(${ARABIC}{1,2})${BEFORE_RANGE_OF('月')}`, 'g'),
+    pattern: new RegExp(`(?<=年\\s*)(${ARABIC_DIGIT}{1,2})${BEFORE_RANGE_OF('月')}`, 'g'),
     read: ([, month]) => atom({ month: numberOf(month) }),
   },
   {
     name: 'month-day-before-range',
-    pattern: new RegExp(`${NOT_AFTER_NUMERAL}${MONTH}\\s*(${ARABIC}{1,2})${BEFORE_RANGE_OF('[日号]')}`, 'g'),
+    pattern: new RegExp(`${NOT_AFTER_NUMERAL}${MONTH}\\s*(${ARABIC_DIGIT}{1,2})${BEFORE_RANGE_OF('[日号]')}`, 'g'),
     read: ([, month, day]) => atom({ month: numberOf(month), day: numberOf(day) }),
   },
   {
@@ -147,7 +139,7 @@ const WRITTEN_PARSERS: readonly AtomParser[] = [
 /** `11.20` and `11.10 至 1.10`: how 完成时限 columns write a month and a day; elsewhere a decimal. */
 const DOTTED_PARSER: AtomParser = {
   name: 'dotted-month-day',
-  pattern: new RegExp(`${NOT_AFTER_DIGIT}(${ARABIC}{1,2})\\s*[.．]\\s*(${ARABIC}{1,2})(?![0-9０-９.．])`, 'g'),
+  pattern: new RegExp(`${NOT_AFTER_DIGIT}(${ARABIC_DIGIT}{1,2})\\s*[.．]\\s*(${ARABIC_DIGIT}{1,2})(?!${ARABIC_DIGIT}|[.．])`, 'g'),
   read: ([, month, day]) => atom({ month: numberOf(month), day: numberOf(day) }),
 };
 

@@ -27,14 +27,14 @@ function referenceDate(context: ExtractionContext): CalendarDate | undefined {
 }
 
 function columnOf(region: Region): Segment['column'] {
-  if (region.cell === undefined || region.cell.row === 0) return undefined;
+  if (region.cell === undefined || region.cell.row <= 0) return undefined;
   const { header } = region.cell;
   if (RECORD_HEADER.test(header)) return undefined;
   if (LIMIT_HEADER.test(header)) return 'limit';
   return SCHEDULE_HEADER.test(header) ? 'schedule' : undefined;
 }
 
-export function findDeadlines(context: ExtractionContext): { deadlines: DeadlineFinding[]; messages: Message[] } {
+function findDeadlines(context: ExtractionContext): { deadlines: DeadlineFinding[]; messages: Message[] } {
   const masked = maskedText(context);
   const reference = referenceDate(context);
   const deadlines: DeadlineFinding[] = [];

@@ -1,5 +1,5 @@
+import { daysInMonth, isoDate, isoMonthDay } from '../dates.js';
 import type { TimeAtom } from './grammar.js';
-import { daysIn } from './grammar.js';
 import type { ResolvedPoint } from './years.js';
 
 /**
@@ -7,30 +7,25 @@ import type { ResolvedPoint } from './years.js';
  * `YYYY-MM-DD`; 月底 and 年底 are the last day, 初 the month, 上旬/中旬/下旬 ten-day windows.
  */
 
-const pad = (value: number): string => String(value).padStart(2, '0');
-
-function written(year: number, month?: number, day?: number): string {
-  if (month === undefined) return String(year).padStart(4, '0');
-  if (day === undefined) return `${String(year).padStart(4, '0')}-${pad(month)}`;
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-}
-
 /** The first day (at its precision) a point covers. */
 export function firstOf(point: ResolvedPoint): string {
   const { year, month, day, part } = point;
-  if (day !== undefined) return written(year, month, day);
-  if (month === undefined) return part === 'end' ? written(year, 12, 31) : part === 'start' ? written(year, 1) : written(year);
+  if (day !== undefined) return isoDate({ year, month, day });
+  if (month === undefined) {
+    if (part === 'end') return isoDate({ year, month: 12, day: 31 });
+    return part === 'start' ? isoDate({ year, month: 1 }) : isoDate({ year });
+  }
   switch (part) {
     case 'early':
-      return written(year, month, 1);
+      return isoDate({ year, month, day: 1 });
     case 'middle':
-      return written(year, month, 11);
+      return isoDate({ year, month, day: 11 });
     case 'late':
-      return written(year, month, 21);
+      return isoDate({ year, month, day: 21 });
     case 'end':
-      return written(year, month, daysIn(year, month));
+      return isoDate({ year, month, day: daysInMonth(year, month) });
     default:
-      return written(year, month);
+      return isoDate({ year, month });
   }
 }
 
@@ -40,11 +35,11 @@ export function lastOf(point: ResolvedPoint): string {
   if (day !== undefined || month === undefined) return firstOf(point);
   switch (part) {
     case 'early':
-      return written(year, month, 10);
+      return isoDate({ year, month, day: 10 });
     case 'middle':
-      return written(year, month, 20);
+      return isoDate({ year, month, day: 20 });
     case 'late':
-      return written(year, month, daysIn(year, month));
+      return isoDate({ year, month, day: daysInMonth(year, month) });
     default:
       return firstOf(point);
   }
@@ -58,14 +53,14 @@ export function recurringPoint(atom: TimeAtom, period: 'week' | 'month' | 'year'
   if (period === 'week') return atom.weekday === undefined ? undefined : String(atom.weekday);
   if (period === 'month') return atom.day === undefined ? undefined : String(atom.day);
   if (atom.month === undefined) return undefined;
-  if (atom.day !== undefined) return `${pad(atom.month)}-${pad(atom.day)}`;
-  if (atom.part === 'end') return `${pad(atom.month)}-${pad(daysIn(2001, atom.month))}`;
-  return pad(atom.month);
+  if (atom.day !== undefined) return isoMonthDay(atom.month, atom.day);
+  if (atom.part === 'end') return isoMonthDay(atom.month, daysInMonth(2001, atom.month));
+  return isoMonthDay(atom.month);
 }
 
 /** The last calendar day a date of any precision covers, as a UTC time, to compare dates. */
 export function lastMoment(date: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
   if (month === undefined) return Date.UTC(year, 11, 31);
-  return Date.UTC(year, month - 1, day ?? daysIn(year, month));
+  return Date.UTC(year, month - 1, day ?? daysInMonth(year, month));
 }

@@ -26,7 +26,7 @@ const CLOSING_LINK = /^[，,]?\s*(?:到|至|截至|截止到?)?\s*$/;
  * Background dates require nothing: the issuer's own plans (`我市拟向省申请于11月20日进行预验收`),
  * dates already passed (`已于…`), and looks back (`2013年以来`).
  */
-export const dropBackground: Refiner = (drafts, segment) =>
+const dropBackground: Refiner = (drafts, segment) =>
   drafts.filter((draft) => {
     const before = segment.sentenceBefore(draft.list.start);
     const lastRequirement = [...before.matchAll(REQUIREMENT)].at(-1);
@@ -39,7 +39,7 @@ export const dropBackground: Refiner = (drafts, segment) =>
  * `自2019年1月1日起至2019年12月31日止`: the limit after a window opened by 起 closes it. Without a
  * date (`自2018年3月起，到…创建成功为止`) the window stays open and its text runs to 为止.
  */
-export const closeOpenWindows: Refiner = (drafts, segment) => {
+const closeOpenWindows: Refiner = (drafts, segment) => {
   const kept: Draft[] = [];
   for (let index = 0; index < drafts.length; index += 1) {
     const draft = drafts[index]!;
@@ -62,7 +62,7 @@ export const closeOpenWindows: Refiner = (drafts, segment) => {
 const RELATIVE_YEAR_LEAD = new RegExp(`(?:${Object.keys(RELATIVE_YEARS).join('|')})\\s*$`);
 
 /** `明年3月底前`: the word that names the year belongs to the expression's text. */
-export const spanRelativeYears: Refiner = (drafts, segment) => {
+const spanRelativeYears: Refiner = (drafts, segment) => {
   for (const draft of drafts) {
     if (draft.list.items[0] !== draft.item || draft.start !== draft.item.start) continue;
     const lead = RELATIVE_YEAR_LEAD.exec(segment.text.slice(Math.max(0, draft.start - 6), draft.start));

@@ -3,6 +3,7 @@ import type { DeadlineKind } from '../findings.js';
 import {
   AT_PREFIX,
   CLAUSE_END,
+  CLOSING_VERBS,
   COMPLETION_VERBS,
   LIMIT_LABELS,
   LIMIT_PREFIX,
@@ -10,6 +11,7 @@ import {
   NOT_SCHEDULE_LABELS,
   PAST_VERB_AFTER,
   PERIOD_WORDS,
+  RANGE_ACTIVITY,
   RANGE_BOUNDARY,
   RANGE_LEAD,
   RECORD_VERBS,
@@ -75,6 +77,10 @@ const AT_LEAD = endsWith(AT_PREFIX);
 const RANGE_LEAD_PATTERN = endsWith(RANGE_LEAD);
 const RANGE_BOUNDARY_PATTERN = startsWith(RANGE_BOUNDARY);
 const COMPLETION = startsWith(`前|${COMPLETION_VERBS}`);
+const CLOSING = startsWith(CLOSING_VERBS);
+/** `年底完成的项目` qualifies a noun; in `5月底出台新的办法` the 的 belongs to the object. */
+const CLOSING_MODIFIER = startsWith(`(?:${CLOSING_VERBS})的`);
+const RANGE_ACTIVITY_PATTERN = startsWith(RANGE_ACTIVITY);
 const TARGET = endsWith(TARGET_LEAD);
 const CLAUSE_START = new RegExp(`(?:^|${CLAUSE_END})\\s*$`);
 const COMMA_AFTER = /^\s*[，,]/;
@@ -143,9 +149,15 @@ const recurring: Rule = (input) => {
   return { kind: 'recurring', period, ...spanWithLead(input, RECURRING_LEAD) };
 };
 
+/** Whether work follows a range (`…至2020年3月集中检查`), rather than a noun it qualifies (`…开展的检查`). */
+function isActivityAfter(after: string): boolean {
+  return RANGE_ACTIVITY_PATTERN.test(after) && !MODIFIER.test(after);
+}
+
 const range: Rule = (input) => {
   if (input.item.points.length !== 2 || isLoneDay(input.item.points[0])) return undefined;
-  const accepted = input.column !== undefined || RANGE_LEAD_PATTERN.test(input.before) || RANGE_BOUNDARY_PATTERN.test(input.after) || !isFirst(input);
+  const accepted =
+    input.column !== undefined || RANGE_LEAD_PATTERN.test(input.before) || RANGE_BOUNDARY_PATTERN.test(input.after) || isActivityAfter(input.after) || !isFirst(input);
   return accepted ? { kind: 'window', shape: 'range', ...spanWithLead(input, START_LEAD) } : undefined;
 };
 
@@ -205,6 +217,18 @@ const scheduled: Rule = (input) => {
   return hasDay(point) ? { kind: 'on', start: input.item.start, end: input.item.end } : periodWindow(input);
 };
 
+/**
+ * `12月底或2014年1月初完成验收`: a month-end or month-start with no lead word, followed by work
+ * that closes, is a limit; one that tells of the past or qualifies a noun is not.
+ */
+const closingEdge: Rule = (input) => {
+  const point = only(input.item, input.list);
+  const { afterList } = input;
+  if (point === undefined || (point.atom.part !== 'end' && point.atom.part !== 'start')) return undefined;
+  if (!CLOSING.test(afterList) || CLOSING_MODIFIER.test(afterList) || PAST_VERB.test(afterList)) return undefined;
+  return { kind: 'by', start: input.item.start, end: input.item.end };
+};
+
 /** `发展目标2020年，…`: a year heading a clause of goals; a future year also without 目标. */
 const targetYear: Rule = (input) => {
   const point = only(input.item, input.list);
@@ -233,7 +257,20 @@ const wholePeriod: Rule = (input) => {
   return PERIOD_WORD.test(input.clause) || holdsWindow(input.list) ? periodWindow(input) : undefined;
 };
 
-export const RULES: readonly Rule[] = [recurring, range, startingFrom, limitSuffix, limitPrefix, dateColumn, tenDays, scheduleLabel, scheduled, targetYear, wholePeriod];
+export const RULES: readonly Rule[] = [
+  recurring,
+  range,
+  startingFrom,
+  limitSuffix,
+  limitPrefix,
+  dateColumn,
+  tenDays,
+  scheduleLabel,
+  scheduled,
+  closingEdge,
+  targetYear,
+  wholePeriod,
+];
 
 /** The first rule's reading of an item, or undefined when no rule reads it as a deadline. */
 export function readItem(input: RuleInput): Draft | undefined {

@@ -1,6 +1,6 @@
-import type { CalendarDate } from '../dates.js';
+import { daysInMonth, type CalendarDate } from '../dates.js';
 import type { PeriodPart } from '../lexicon/deadlines.js';
-import { daysIn, type TimeAtom } from './grammar.js';
+import type { TimeAtom } from './grammar.js';
 
 /**
  * The year of a date written without one (ANNOTATION.md, Deadlines): the year written in the
@@ -24,8 +24,13 @@ export interface YearSources {
   reference?: CalendarDate;
 }
 
-function ordinal(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day);
+/**
+ * One month before the reference date, as a UTC time (the same day, or the month's last): a
+ * year-less date is read no earlier than this, and a limit ending before it is already past.
+ */
+export function monthBefore(reference: CalendarDate): number {
+  const month = reference.month === 1 ? { year: reference.year - 1, month: 12 } : { year: reference.year, month: reference.month - 1 };
+  return Date.UTC(month.year, month.month - 1, Math.min(reference.day, daysInMonth(month.year, month.month)));
 }
 
 /** The last day a month-day (or a whole month, or a part of one) can mean. */
@@ -34,17 +39,18 @@ function lastDayOf(atom: TimeAtom, year: number): number {
   if (atom.day !== undefined) return atom.day;
   if (atom.part === 'early') return 10;
   if (atom.part === 'middle') return 20;
-  return daysIn(year, month);
+  return daysInMonth(year, month);
 }
 
-/** The first year in which the atom ends no earlier than one month before the reference date. */
-export function yearFromReference(atom: TimeAtom, reference: CalendarDate): number {
-  const monthBefore = reference.month === 1 ? { year: reference.year - 1, month: 12 } : { year: reference.year, month: reference.month - 1 };
-  const threshold = ordinal(monthBefore.year, monthBefore.month, Math.min(reference.day, daysIn(monthBefore.year, monthBefore.month)));
-  for (let year = reference.year - 1; year < reference.year + 1; year += 1) {
-    if (ordinal(year, atom.month ?? 12, lastDayOf(atom, year)) >= threshold) return year;
-  }
-  return reference.year + 1;
+/**
+ * The first year in which the atom ends no earlier than one month before the reference date:
+ * the year before it (a December date read in January), the reference year, or the next.
+ */
+function yearFromReference(atom: TimeAtom, reference: CalendarDate): number {
+  const threshold = monthBefore(reference);
+  const endsBy = (year: number): number => Date.UTC(year, (atom.month ?? 12) - 1, lastDayOf(atom, year));
+  if (endsBy(reference.year - 1) >= threshold) return reference.year - 1;
+  return endsBy(reference.year) >= threshold ? reference.year : reference.year + 1;
 }
 
 function monthDayKey(month: number, day: number | undefined): number {

@@ -1,3 +1,5 @@
+import { ARABIC_DIGIT } from '../../ingest/lexicon/dates.js';
+
 /**
  * Words that make a date in a notice a time limit or a schedule (ANNOTATION.md, Deadlines), and
  * words that show it is background. Each list is a regular-expression source without capture
@@ -19,17 +21,12 @@ export const PERIOD_PARTS: Readonly<Record<string, PeriodPart>> = {
 /** 初 begins many words that are not "early in": 初步, 初审, 初中 … */
 export const NOT_AFTER_START = '步|级|中|期|稿|审|次|心|始|赛|选|检|验|评|试|见|衷|核|设';
 
-/** Digits in a year written with Chinese numerals (二〇一八). */
-export const CHINESE_YEAR_DIGIT = '[〇零○Ｏ一二三四五六七八九]';
-export const CHINESE_MONTH_OR_DAY_NUMBER = '[一二三四五六七八九十]{1,3}';
-export const ARABIC = '[0-9０-９]';
-
 /** 星期一 … 星期日: the weekday numbers of ISO 8601, Monday 1 to Sunday 7. */
 export const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 export const WEEKDAY_WORD = '(?:星期|礼拜|周)';
 
 /** A time of day between a date and 前: `下午下班前`, `17:00前`, `12时前`. */
-export const TIME_OF_DAY = `(?:(?:上午|下午|中午|晚上|早上|凌晨)\\s*)?(?:下班|${ARABIC}{1,2}\\s*(?:[:：]\\s*${ARABIC}{2}|[时点](?:\\s*${ARABIC}{1,2}\\s*分)?)|[一二三四五六七八九十]{1,3}\\s*[时点]半?)|(?:上午|下午|中午|晚上|早上)`;
+export const TIME_OF_DAY = `(?:(?:上午|下午|中午|晚上|早上|凌晨)\\s*)?(?:下班|${ARABIC_DIGIT}{1,2}\\s*(?:[:：]\\s*${ARABIC_DIGIT}{2}|[时点](?:\\s*${ARABIC_DIGIT}{1,2}\\s*分)?)|[一二三四五六七八九十]{1,3}\\s*[时点]半?)|(?:上午|下午|中午|晚上|早上)`;
 
 /**
  * Words right after a date. A limit (前, 为止) makes it a `by`, a start (起) opens a window, and
@@ -84,11 +81,21 @@ export const RECURRING_PREFIXES: ReadonlyArray<readonly [string, 'year' | 'month
 /** Verbs after `于<date>` that make it a limit rather than a scheduled day: `于11月15日前报送`. */
 export const COMPLETION_VERBS = '完成|报送|上报|报|提交|提供|交|建成|实现|达到|出台|制定|办结|落实|整改';
 
+/**
+ * Verbs that close a piece of work: after a bare month-end or month-start they make it a limit
+ * (`12月底或2014年1月初完成验收`, ANNOTATION: 月底 and 年底 are limits), also with an adverb
+ * between (`12月底全面完成`). 验收 is here, not in the verbs above: `于11月20日验收` schedules a day.
+ */
+export const CLOSING_VERBS = `(?:全面|全部|基本|正式)?(?:${COMPLETION_VERBS}|验收|竣工|完工)`;
+
 /** Words before a range that read it as the period something happens in. */
 export const RANGE_LEAD = '于|在|为|是|从|自|[：:]|时间|时段|期间|日期|集中';
 
 /** What may follow a period that stands on its own; anything else makes it a modifier (`2024—2026年海南省…`). */
 export const RANGE_BOUNDARY = '[，。；、,.;）)]|期间|内|间|为|和|及|或|$';
+
+/** Verbs right after a range that make it the period of the work: `2019年12月至2020年3月集中检查`. */
+export const RANGE_ACTIVITY = '集中|开展|进行';
 
 /** Connectors: two dates joined by these are a range; items joined by the others are a list. */
 export const RANGE_CONNECTOR = '至|到|[-－—–~～〜]{1,2}';

@@ -4,7 +4,9 @@
  * look for dates in context; each is a regular-expression source without capture groups.
  */
 export const ARABIC_DIGIT = '[0-9０-９]';
-export const CHINESE_YEAR = '[〇零○Ｏ一二三四五六七八九]{4}';
+/** A digit of a year written in Chinese numerals (二〇一八): 〇 is written several ways. */
+export const CHINESE_YEAR_DIGIT = '[〇零○Ｏ一二三四五六七八九]';
+export const CHINESE_YEAR = `${CHINESE_YEAR_DIGIT}{4}`;
 export const CHINESE_MONTH_OR_DAY = '[一二三四五六七八九十]{1,3}';
 
 /** A year, month and day written with 年月日, in Arabic or Chinese numerals. */
