@@ -27,7 +27,7 @@ interface TaskDraft {
 class SpanIndex<T extends { span: Span }> {
   private readonly order: number[];
 
-  constructor(private readonly items: readonly T[]) {
+  constructor(readonly items: readonly T[]) {
     this.order = items.map((_, index) => index).sort((a, b) => items[a]!.span[0] - items[b]!.span[0]);
   }
 
@@ -51,7 +51,6 @@ class SpanIndex<T extends { span: Span }> {
 
 interface Findings {
   mentions: SpanIndex<UnitMention>;
-  mentionList: readonly UnitMention[];
   quotas: SpanIndex<DocumentFields['quotas'][number]>;
   deadlines: SpanIndex<DocumentFields['deadlines'][number]>;
 }
@@ -66,7 +65,7 @@ function linked(draft: TaskDraft, text: string, findings: Findings): TaskFinding
     title: draft.title,
     span: draft.span,
     raw: text.slice(draft.span[0], draft.span[1]),
-    units: indexes(findings.mentions).map((index) => findings.mentionList[index]!),
+    units: indexes(findings.mentions).map((index) => findings.mentions.items[index]!),
     quotas: indexes(findings.quotas),
     deadlines: indexes(findings.deadlines),
   };
@@ -84,7 +83,7 @@ function enumeratedClauses(text: string, region: Region): Array<{ marker: string
 }
 
 function explicitlyAssigned(span: Span, findings: Findings): boolean {
-  return findings.mentions.inside(span).some((index) => findings.mentionList[index]!.form !== 'sentence');
+  return findings.mentions.inside(span).some((index) => findings.mentions.items[index]!.form !== 'sentence');
 }
 
 /**
@@ -169,7 +168,6 @@ export const tasksExtractor: Extractor = {
     const rows = rowTasks(context.text, regions);
     const findings: Findings = {
       mentions: new SpanIndex(mentions),
-      mentionList: mentions,
       quotas: new SpanIndex(context.fields.quotas),
       deadlines: new SpanIndex(context.fields.deadlines),
     };
