@@ -106,6 +106,7 @@ function findRegions(context: ExtractionContext): Region[] {
   const attachmentNotes = context.fields.attachments.map((attachment) => attachment.span);
   // The body follows the addressees, or the title where a notice has none (a plan, a 办法).
   const bodyFrom = marks.addressee?.span[1] ?? marks.title.at(-1)?.span[1] ?? context.mainLines[marks.bodyStart]?.span[0] ?? 0;
+  const lineOf = new Map(context.lines.map((line) => [line.index, line]));
   const regions: Region[] = [];
   context.document.blocks.forEach((block, index) => {
     const part = partOf(context, block.span);
@@ -115,7 +116,7 @@ function findRegions(context: ExtractionContext): Region[] {
       regions.push(...tableRegions(context, block, index));
       return;
     }
-    const line = context.lines.find((candidate) => candidate.index === index);
+    const line = lineOf.get(index);
     if (line === undefined || excluded.has(line)) return;
     if (attachmentNotes.some((span) => overlaps(span, line.span)) || /^\s*附\s*件\s*[:：]/.test(line.text)) return;
     regions.push({ span: line.span, kind: 'line', part, line });
