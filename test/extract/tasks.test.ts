@@ -96,6 +96,10 @@ describe('tasks extractor', () => {
     ]);
   });
 
+  it('does not make tasks of a catalogue of numbered names', () => {
+    expect(tasksOf(documentFromText(`${HEAD}一、补贴范围\n1.耕整地机械\n1.1耕地机械\n1.1.1犁\n2.种植施肥机械\n2.1播种机械`))).toEqual([]);
+  });
+
   it('does not make a task of a contact section', () => {
     expect(tasksOf(documentFromText(`${HEAD}四、联系电话
 联系人：张三，电话：6664315。`))).toEqual([]);

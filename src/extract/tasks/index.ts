@@ -7,8 +7,8 @@ import { taskRegions, type Region } from '../regions.js';
 import { allNodes, ancestry, firstClause, outline, partPrefix, type OutlineNode } from './outline.js';
 import { taskRows } from './tables.js';
 
-// An item must say something: a bare `1.` over a number is no task.
 const HAN = /\p{Script=Han}/u;
+const CLAUSE_PUNCTUATION = /[。；;，,：:！？]/;
 
 function inside(inner: Span, outer: Span): boolean {
   return outer[0] <= inner[0] && inner[1] <= outer[1];
@@ -82,6 +82,16 @@ function enumeratedClauses(text: string, region: Region): Array<{ marker: string
   return starts.map((start, i) => ({ marker: start.marker, span: [start.at, starts[i + 1]?.at ?? region.span[1]] as Span }));
 }
 
+/**
+ * An item that is a task says something: a sentence, or a unit, quota or deadline. A bare `1.`
+ * over a number, or an entry of a catalogue (`1.耕整地机械` over `1.1耕地机械`), asks nothing.
+ */
+function asksSomething(text: string, node: OutlineNode, findings: Findings): boolean {
+  const words = text.slice(node.span[0], node.span[1]).trimStart().slice(node.heading.marker.length);
+  if (!HAN.test(words)) return false;
+  return CLAUSE_PUNCTUATION.test(words) || [findings.mentions, findings.quotas, findings.deadlines].some((index) => index.inside(node.span).length > 0);
+}
+
 function explicitlyAssigned(span: Span, findings: Findings): boolean {
   return findings.mentions.inside(span).some((index) => findings.mentions.items[index]!.form !== 'sentence');
 }
@@ -96,7 +106,7 @@ function itemTasks(text: string, nodes: readonly OutlineNode[], tableBlocks: Rea
   const drafts: TaskDraft[] = [];
   for (const node of nodes) {
     if (node.children.length > 0 || node.own.some((region) => region.cell !== undefined && tableBlocks.has(region.cell.block))) continue;
-    if (!HAN.test(text.slice(node.span[0], node.span[1]).slice(node.heading.marker.length))) continue;
+    if (!asksSomething(text, node, findings)) continue;
     const chain = ancestry(node);
     const general = chain.some((ancestor) => NON_ASSIGNING_SECTION.test(ancestor.title));
     if (general && !explicitlyAssigned(node.span, findings)) continue;
