@@ -1,49 +1,118 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { asGongwenError, GongwenError, type ErrorCode } from '../model/errors.js';
 import type { NoticeRecord } from '../normalise/index.js';
-import { parse, type ParseOptions } from '../pipeline.js';
+import { readInputFile } from '../pipeline.js';
 import type { InputFile } from './inputs.js';
+import { Manifest, sha256, type ManifestEntry } from './manifest.js';
+import { WorkerPool } from './pool.js';
 
-export interface ConversionOptions extends Omit<ParseOptions, 'fileName'> {
-  /** Directory for `<name>.json` records; when absent, records are only returned. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_MEMORY_MB = 2048;
+
+export interface ConversionOptions {
+  /** Directory for `<name>.json` records and the manifest; without it records are only returned. */
   outDir?: string;
+  maxBytes?: number;
+  /** Worker threads; one per core by default. */
+  jobs?: number;
+  timeoutMs?: number;
+  maxMemoryMb?: number;
+  /** Convert again the inputs that failed in an earlier run (unchanged ones are skipped otherwise). */
+  retryFailed?: boolean;
 }
 
 export interface ConversionOutcome {
   input: InputFile;
+  /** `skipped`: unchanged since an earlier run recorded it (as converted, or as failed without --retry-failed). */
+  status: 'converted' | 'failed' | 'skipped';
   milliseconds: number;
   record?: NoticeRecord;
-  /** Where the record was written. */
+  /** Where the record was written (also for a skipped input converted earlier). */
   output?: string;
+  /** The failure, of this run or of the earlier run a skipped input failed in. */
   error?: { code: ErrorCode; message: string };
 }
 
-async function writeRecord(path: string, record: NoticeRecord): Promise<string> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
-    return path;
-  } catch (error) {
-    throw new GongwenError('E_WRITE_FAILED', `cannot write ${path}: ${(error as Error).message}`, { cause: error });
-  }
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether an earlier run already answered this content: converted with its record still there, or failed. */
+async function earlierAnswer(manifest: Manifest | undefined, path: string, digest: string, retryFailed: boolean): Promise<ManifestEntry | undefined> {
+  const entry = manifest?.entry(path);
+  if (entry === undefined || entry.sha256 !== digest) return undefined;
+  if (entry.status === 'converted') return entry.output !== undefined && (await exists(join(manifest!.outDir, entry.output))) ? entry : undefined;
+  return retryFailed ? undefined : entry;
 }
 
 /**
- * Converts files one after another and yields one outcome per file. A file that fails is
- * reported with its error code and the batch goes on.
+ * Converts files in parallel worker threads and yields one outcome per file as each finishes.
+ * With an output directory the run is resumable: each record is written atomically, each
+ * input's path, size, SHA-256, status and time go to `manifest.jsonl`, and inputs whose content
+ * an earlier run already converted are skipped. A file that fails never stops the others.
  */
 export async function* convertFiles(inputs: readonly InputFile[], options: ConversionOptions = {}): AsyncGenerator<ConversionOutcome> {
-  const { outDir, ...parseOptions } = options;
-  for (const input of inputs) {
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const manifest = options.outDir === undefined ? undefined : await Manifest.open(options.outDir);
+  const pool = new WorkerPool({ size: jobs, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
+  let nextId = 0;
+
+  async function convertOne(input: InputFile): Promise<ConversionOutcome> {
     const started = performance.now();
+    const path = resolve(input.path);
+    let size = 0;
+    let digest = '';
+    const outcome = (fields: Omit<ConversionOutcome, 'input' | 'milliseconds'>): ConversionOutcome => ({ input, milliseconds: performance.now() - started, ...fields });
     try {
-      const record = await parse(input.path, parseOptions);
-      const output = outDir === undefined ? undefined : await writeRecord(join(outDir, `${input.outputName}.json`), record);
-      yield { input, record, ...(output === undefined ? {} : { output }), milliseconds: performance.now() - started };
+      const bytes = await readInputFile(input.path, options.maxBytes);
+      size = bytes.byteLength;
+      digest = sha256(bytes);
+      const earlier = await earlierAnswer(manifest, path, digest, options.retryFailed === true);
+      if (earlier !== undefined) {
+        return outcome({
+          status: 'skipped',
+          ...(earlier.output === undefined ? {} : { output: join(manifest!.outDir, earlier.output) }),
+          ...(earlier.code === undefined ? {} : { error: { code: earlier.code, message: earlier.message ?? '' } }),
+        });
+      }
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      const answer = await pool.run({ id: nextId++, fileName: input.path.split(/[\\/]/).pop() ?? input.path, bytes: buffer });
+      if (answer.error) throw new GongwenError(answer.error.code, answer.error.message);
+      const record = answer.record!;
+      const relativeOutput = `${input.outputName}.json`;
+      const output = manifest === undefined ? undefined : await manifest.writeAtomically(relativeOutput, `${JSON.stringify(record, null, 2)}\n`);
+      await manifest?.append({ path, size, sha256: digest, status: 'converted', output: relativeOutput, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });
+      return outcome({ status: 'converted', record, ...(output === undefined ? {} : { output }) });
     } catch (error) {
-      const failure = asGongwenError(error);
-      yield { input, milliseconds: performance.now() - started, error: { code: failure.code, message: failure.message } };
+      const { code, message } = asGongwenError(error);
+      await manifest?.append({ path, size, sha256: digest, status: 'failed', code, message, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });
+      return outcome({ status: 'failed', error: { code, message } });
     }
+  }
+
+  const pending = new Set<Promise<void>>();
+  const finished: ConversionOutcome[] = [];
+  let next = 0;
+  try {
+    while (next < inputs.length || pending.size > 0) {
+      // Reading and hashing run ahead of the workers by one round, so that no worker waits for a disk.
+      while (next < inputs.length && pending.size < jobs * 2) {
+        const running: Promise<void> = convertOne(inputs[next++]!).then((done) => {
+          finished.push(done);
+          pending.delete(running);
+        });
+        pending.add(running);
+      }
+      await Promise.race(pending);
+      while (finished.length > 0) yield finished.shift()!;
+    }
+  } finally {
+    await pool.close();
+    await manifest?.close();
   }
 }

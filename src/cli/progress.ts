@@ -1,0 +1,80 @@
+import type { ConversionOutcome } from '../batch/convert.js';
+
+/** Where progress goes: a terminal gets a live bar, a pipe or a CI log periodic plain lines. */
+export interface ProgressOutput {
+  write(text: string): void;
+  isTTY?: boolean;
+}
+
+const BAR_WIDTH = 24;
+const REDRAW_MS = 100;
+const PLAIN_LINE_MS = 10_000;
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  return minutes > 0 ? `${minutes}m${String(whole % 60).padStart(2, '0')}s` : `${whole}s`;
+}
+
+/**
+ * Counts outcomes as they arrive and shows how far a batch is: files done of the total, rate,
+ * time left and failures so far. Per-file lines are printed above the bar, never through it.
+ */
+export class Progress {
+  private done = 0;
+  private failed = 0;
+  private readonly started = performance.now();
+  private lastDraw = 0;
+  private lastPlain = performance.now();
+  private barShown = false;
+
+  constructor(
+    private readonly output: ProgressOutput,
+    private readonly total: number,
+  ) {}
+
+  /** Prints a line for one file above the bar. */
+  line(text: string): void {
+    this.clearBar();
+    this.output.write(`${text}\n`);
+    this.draw(true);
+  }
+
+  count(outcome: ConversionOutcome): void {
+    this.done += 1;
+    if (outcome.status === 'failed') this.failed += 1;
+    this.draw(false);
+  }
+
+  /** Removes the bar before the summary. */
+  finish(): void {
+    this.clearBar();
+  }
+
+  private status(): string {
+    const seconds = (performance.now() - this.started) / 1000;
+    const rate = this.done / Math.max(seconds, 1e-3);
+    const left = (this.total - this.done) / rate;
+    return `${this.done}/${this.total} files · ${rate.toFixed(1)} docs/s · ETA ${duration(left)} · ${this.failed} failed`;
+  }
+
+  private draw(force: boolean): void {
+    const now = performance.now();
+    if (this.output.isTTY) {
+      if (!force && now - this.lastDraw < REDRAW_MS && this.done < this.total) return;
+      const filled = Math.round((this.done / Math.max(this.total, 1)) * BAR_WIDTH);
+      this.output.write(`\r\x1b[K[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${this.status()}`);
+      this.barShown = true;
+      this.lastDraw = now;
+    } else if (!force && now - this.lastPlain >= PLAIN_LINE_MS && this.done < this.total) {
+      this.output.write(`progress: ${this.status()}\n`);
+      this.lastPlain = now;
+    }
+  }
+
+  private clearBar(): void {
+    if (this.barShown) this.output.write('\r\x1b[K');
+    this.barShown = false;
+  }
+}
