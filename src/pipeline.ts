@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { extract } from './extract/index.js';
-import { DEFAULT_MAX_BYTES, ingest, type IngestOptions } from './ingest/index.js';
+import { DEFAULT_MAX_BYTES, describeSize, ingest, type IngestOptions } from './ingest/index.js';
 import { layout } from './layout/index.js';
 import { asGongwenError, GongwenError } from './model/errors.js';
 import { toRecord, type NoticeRecord } from './normalise/index.js';
@@ -40,7 +40,9 @@ export async function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES):
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (info.size > maxBytes) {
-      throw new GongwenError('E_FILE_TOO_LARGE', `the file is ${info.size} bytes, over the limit of ${maxBytes}`, { details: { bytes: info.size, maxBytes } });
+      throw new GongwenError('E_FILE_TOO_LARGE', `the file is ${describeSize(info.size)}, over the limit of ${describeSize(maxBytes)}`, {
+        details: { bytes: info.size, maxBytes },
+      });
     }
     return new Uint8Array(await readFile(path));
   } catch (error) {

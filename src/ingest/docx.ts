@@ -7,6 +7,7 @@ import { result, type Result } from '../model/result.js';
 import { compact, visibleLength } from './characters.js';
 import { numberParagraphs, type NumberedParagraph } from './docx-numbering.js';
 import type { FormatReading } from './format.js';
+import { checkInflatedSizes } from './zip-limits.js';
 
 /** The parts of mammoth's document tree (its `transformDocument` API) that a notice needs. */
 interface MammothElement {
@@ -37,12 +38,19 @@ const ALIGNMENTS: Readonly<Record<string, ParagraphStyle['align']>> = {
 // mammoth's HTML, not the text of the notice.
 const IRRELEVANT_MAMMOTH_WARNING = /^An unrecognised element was ignored: w:(?:tblPrEx|tblPr|sdtPr)$|^Image of type .* is unlikely to display in web browsers$/;
 
+/**
+ * Opens the package; JSZip reads only its directory here. The sizes the directory declares are
+ * then checked before anything (this reader or mammoth) inflates a part.
+ */
 async function openPackage(bytes: Uint8Array): Promise<JSZip> {
+  let zip: JSZip;
   try {
-    return await JSZip.loadAsync(bytes);
+    zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     throw new GongwenError('E_CORRUPT_DOCX', `the ZIP package cannot be opened (${(error as Error).message})`, { cause: error });
   }
+  checkInflatedSizes(bytes);
+  return zip;
 }
 
 async function readPart(zip: JSZip, name: string): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IngestedDocument, SourceFormat, SourceInfo } from '../model/document.js';
-import { GongwenError } from '../model/errors.js';
+import { GongwenError, type ErrorCode } from '../model/errors.js';
 import { warning, type Message } from '../model/messages.js';
 import { result, type Result } from '../model/result.js';
 import { readDocx } from './docx.js';
@@ -33,7 +33,13 @@ const FORMAT_OF_KIND: Partial<Record<SniffedKind, SourceFormat>> = {
   pdf: 'pdf',
 };
 
-function describeSize(bytes: number): string {
+/** The formats whose name on a file of unknown bytes means a damaged file of that format. */
+const DAMAGED_FORMAT_OF_KIND: Partial<Record<SniffedKind, { code: ErrorCode; name: string }>> = {
+  pdf: { code: 'E_CORRUPT_PDF', name: 'PDF' },
+  zip: { code: 'E_CORRUPT_DOCX', name: 'DOCX' },
+};
+
+export function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
 }
 
@@ -49,17 +55,25 @@ export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Pr
 
   const sniffed = sniffFormat(bytes);
   const format = FORMAT_OF_KIND[sniffed.kind];
+  const hinted = options.fileName === undefined ? undefined : kindFromFileName(options.fileName);
   if (format === undefined) {
-    throw new GongwenError('E_UNSUPPORTED_FORMAT', `the file is a ${sniffed.description}, which gongwen does not read`, {
+    // Bytes of no known format under the name of a format gongwen reads are that file damaged
+    // (a broken download, a disk error) far more often than another format: say so.
+    const damaged = sniffed.kind === 'binary' && hinted !== undefined ? DAMAGED_FORMAT_OF_KIND[hinted] : undefined;
+    if (damaged !== undefined) {
+      throw new GongwenError(damaged.code, `the file is named like a ${damaged.name} but holds ${sniffed.description} without a ${damaged.name} header`, {
+        details: { detected: sniffed.kind, expected: hinted },
+      });
+    }
+    throw new GongwenError('E_UNSUPPORTED_FORMAT', `the content is ${sniffed.description}, which gongwen does not read`, {
       details: { detected: sniffed.kind },
     });
   }
 
   const messages: Message[] = [];
-  const hinted = options.fileName === undefined ? undefined : kindFromFileName(options.fileName);
   if (hinted !== undefined && hinted !== sniffed.kind) {
     messages.push(
-      warning('ingest:format-mismatch', `the file name suggests ${hinted} but the content is a ${sniffed.description}; read as ${format}`, {
+      warning('ingest:format-mismatch', `the file name suggests ${hinted} but the content is ${sniffed.description}; read as ${format}`, {
         found: sniffed.kind,
         expected: hinted,
       }),
@@ -70,7 +84,7 @@ export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Pr
   messages.push(...reading.messages);
   const { blocks, encoding, pages } = reading.value;
   if (!blocks.some((block) => block.kind !== 'paragraph' || block.text.trim() !== '')) {
-    throw new GongwenError('E_NO_TEXT', `the ${sniffed.description} contains no text`);
+    throw new GongwenError('E_NO_TEXT', `the file (${sniffed.description}) contains no text`);
   }
 
   const source: SourceInfo = {

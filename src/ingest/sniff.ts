@@ -6,7 +6,7 @@ export type SniffedKind = 'pdf' | 'zip' | 'ole' | 'html' | 'text' | 'image' | 'r
 
 export interface Sniffed {
   kind: SniffedKind;
-  /** A more specific name for formats that are recognised but not read (e.g. "PNG image"). */
+  /** What the bytes are, as a phrase with its article ("a PNG image", "binary data"), for messages. */
   description: string;
 }
 
@@ -29,12 +29,12 @@ function indexOfAscii(bytes: Uint8Array, needle: string, limit: number): number 
 }
 
 const IMAGE_SIGNATURES: ReadonlyArray<[readonly number[], string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'PNG image'],
-  [[0xff, 0xd8, 0xff], 'JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'GIF image'],
-  [[0x49, 0x49, 0x2a, 0x00], 'TIFF image'],
-  [[0x4d, 0x4d, 0x00, 0x2a], 'TIFF image'],
-  [[0x42, 0x4d], 'BMP image'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x49, 0x49, 0x2a, 0x00], 'a TIFF image'],
+  [[0x4d, 0x4d, 0x00, 0x2a], 'a TIFF image'],
+  [[0x42, 0x4d], 'a BMP image'],
 ];
 
 const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|table|br|h[1-6]|section|article|font|center|style|script)\b/i;
@@ -71,20 +71,20 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 }
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {
-  if (hasPdfHeader(bytes)) return { kind: 'pdf', description: 'PDF document' };
+  if (hasPdfHeader(bytes)) return { kind: 'pdf', description: 'a PDF document' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return { kind: 'zip', description: 'ZIP package' };
+    return { kind: 'zip', description: 'a ZIP package' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return { kind: 'ole', description: 'OLE compound file (Word 97–2003 .doc, .wps, .xls …)' };
+    return { kind: 'ole', description: 'an OLE compound file (Word 97–2003 .doc, .wps, .xls …)' };
   }
   for (const [signature, description] of IMAGE_SIGNATURES) {
     if (startsWith(bytes, signature)) return { kind: 'image', description };
   }
-  if (indexOfAscii(bytes, '{\\rtf', 8) === 0) return { kind: 'rtf', description: 'RTF document' };
+  if (indexOfAscii(bytes, '{\\rtf', 8) === 0) return { kind: 'rtf', description: 'an RTF document' };
   if (looksBinary(bytes)) return { kind: 'binary', description: 'binary data' };
   const head = headAsText(bytes).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
-  if (head.startsWith('<') && HTML_TAG.test(head)) return { kind: 'html', description: 'HTML page' };
+  if (head.startsWith('<') && HTML_TAG.test(head)) return { kind: 'html', description: 'an HTML page' };
   return { kind: 'text', description: 'plain text' };
 }
 

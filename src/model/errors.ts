@@ -13,8 +13,11 @@ export const ERROR_CODES = {
   E_NO_TEXT_LAYER: 'the PDF is a scan without a text layer; run it through OCR first',
   E_DAMAGED_TEXT_LAYER: 'the text layer cannot be decoded; run the PDF through OCR first',
   E_CORRUPT_DOCX: 'the DOCX (ZIP) package is damaged; re-save it from Word or WPS',
+  E_DOCX_TOO_LARGE: 'the DOCX inflates to far more than its size, as ZIP bombs do; check where it came from, or split a genuine document',
   E_NOT_DOCX: 'the ZIP package is not a Word document; extract the notice from it first',
   E_NO_TEXT: 'the document contains no text to extract',
+  E_TIMEOUT: 'the document took longer than the time limit; raise --timeout or check the file',
+  E_MEMORY: 'converting the document used more memory than the limit; check the file or raise --max-memory',
   E_WRITE_FAILED: 'check that the output folder is writable and the disk has room',
   E_INTERNAL: 'this is a bug in gongwen; please report it with the file',
 } as const;
