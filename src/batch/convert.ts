@@ -2,11 +2,11 @@ import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { asGongwenError, GongwenError, type ErrorCode } from '../model/errors.js';
-import type { NoticeRecord } from '../normalise/index.js';
 import { readInputFile } from '../pipeline.js';
 import type { InputFile } from './inputs.js';
 import { Manifest, sha256, type ManifestEntry } from './manifest.js';
 import { WorkerPool } from './pool.js';
+import type { RecordSummary } from './summary.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_MEMORY_MB = 2048;
@@ -28,7 +28,9 @@ export interface ConversionOutcome {
   /** `skipped`: unchanged since an earlier run recorded it (as converted, or as failed without --retry-failed). */
   status: 'converted' | 'failed' | 'skipped';
   milliseconds: number;
-  record?: NoticeRecord;
+  /** The record as JSON text: indented when written to a file, one line otherwise. */
+  json?: string;
+  summary?: RecordSummary;
   /** Where the record was written (also for a skipped input converted earlier). */
   output?: string;
   /** The failure, of this run or of the earlier run a skipped input failed in. */
@@ -81,13 +83,13 @@ export async function* convertFiles(inputs: readonly InputFile[], options: Conve
         });
       }
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const answer = await pool.run({ id: nextId++, fileName: input.path.split(/[\\/]/).pop() ?? input.path, bytes: buffer });
+      const answer = await pool.run({ id: nextId++, fileName: input.path.split(/[\\/]/).pop() ?? input.path, bytes: buffer, pretty: manifest !== undefined });
       if (answer.error) throw new GongwenError(answer.error.code, answer.error.message);
-      const record = answer.record!;
+      const json = answer.json!;
       const relativeOutput = `${input.outputName}.json`;
-      const output = manifest === undefined ? undefined : await manifest.writeAtomically(relativeOutput, `${JSON.stringify(record, null, 2)}\n`);
+      const output = manifest === undefined ? undefined : await manifest.writeAtomically(relativeOutput, json);
       await manifest?.append({ path, size, sha256: digest, status: 'converted', output: relativeOutput, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });
-      return outcome({ status: 'converted', record, ...(output === undefined ? {} : { output }) });
+      return outcome({ status: 'converted', json, summary: answer.summary!, ...(output === undefined ? {} : { output }) });
     } catch (error) {
       const { code, message } = asGongwenError(error);
       await manifest?.append({ path, size, sha256: digest, status: 'failed', code, message, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });

@@ -1,18 +1,21 @@
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../model/errors.js';
-import type { NoticeRecord } from '../normalise/index.js';
+import type { RecordSummary } from './summary.js';
 
 /** What the batch sends a worker: one file's bytes. */
 export interface WorkerJob {
   id: number;
   fileName: string;
   bytes: ArrayBuffer;
+  /** Indent the JSON (a record file) or keep it on one line (a JSON Lines stream). */
+  pretty: boolean;
 }
 
-/** What a worker answers: the record, or the typed error that stopped it. */
+/** What a worker answers: the record as JSON text with a summary, or the typed error that stopped it. */
 export interface WorkerAnswer {
   id: number;
-  record?: NoticeRecord;
+  json?: string;
+  summary?: RecordSummary;
   error?: { code: ErrorCode; message: string };
 }
 

@@ -44,9 +44,9 @@ interface ConvertOptions {
 }
 
 function describe(outcome: ConversionOutcome): string {
-  const record = outcome.record!;
-  const facts = [record.docType, record.docNumber?.normalized, record.signDate].filter((fact) => fact !== null && fact !== undefined);
-  if (record.tasks.length > 0) facts.push(`${record.tasks.length} tasks`);
+  const summary = outcome.summary!;
+  const facts = [summary.docType, summary.docNumber, summary.signDate].filter((fact) => fact !== null);
+  if (summary.tasks > 0) facts.push(`${summary.tasks} tasks`);
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';
 }
 
@@ -145,7 +145,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
         if (outcome.status === 'failed') {
           progress.line(`✗ ${outcome.input.path}: ${outcome.error!.code} ${outcome.error!.message}`);
         } else if (outcome.status === 'converted') {
-          if (options.stdout) streams.stdout.write(`${JSON.stringify(outcome.record)}\n`);
+          if (options.stdout) streams.stdout.write(outcome.json!);
           if (!options.quiet) progress.line(`✓ ${outcome.input.path}${outcome.output ? ` → ${outcome.output}` : ''}${describe(outcome)}`);
         } else if (!options.quiet) {
           progress.line(`- ${outcome.input.path}: unchanged, ${outcome.error ? `failed earlier (${outcome.error.code}; --retry-failed converts it again)` : `converted earlier → ${outcome.output}`}`);
