@@ -1,18 +1,24 @@
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { convertFiles } from '../src/batch/convert.js';
+import { expandInputs } from '../src/batch/inputs.js';
 import { extract, ingest, isGongwenError, layout, toRecord } from '../src/index.js';
 
 /**
  * Time per stage and throughput per format on the fixtures and, when present, the corpus in
  * ../shared/corpus/docs. PDFs are also read with bare pdf.js getTextContent, the floor of any
- * pdf.js-based ingest, so that the cost of our own layout is visible.
+ * pdf.js-based ingest, so that the cost of our own layout is visible, and with poppler's
+ * pdftotext where it is installed. Then a synthetic archive made from the fixtures is converted
+ * by the batch runner with one and with two worker threads.
  */
 
-const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, archive: { type: 'string', default: '2000' } } });
 const rounds = Math.max(1, Number(options.rounds));
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env['GONGWEN_SHARED'] ?? join(root, '../shared'), 'corpus', 'docs');
@@ -97,6 +103,36 @@ async function pdfjsFloor(paths: readonly string[]): Promise<{ milliseconds: num
   return { milliseconds, pages };
 }
 
+/** Seconds pdftotext takes over the PDFs, or undefined where poppler-utils is not installed. */
+function pdftotextSeconds(paths: readonly string[]): number | undefined {
+  if (spawnSync('pdftotext', ['-v']).error !== undefined) return undefined;
+  const started = performance.now();
+  for (const path of paths) spawnSync('pdftotext', ['-enc', 'UTF-8', path, '-']);
+  return (performance.now() - started) / 1000;
+}
+
+/** A folder of `size` notices copied round-robin from the fixtures, in every format they have. */
+function syntheticArchive(size: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));
+  const sources = filesIn(join(root, 'fixtures', 'notices'));
+  for (let i = 0; i < size; i += 1) {
+    const source = sources[i % sources.length]!;
+    copyFileSync(source, join(dir, `${String(i).padStart(5, '0')}-${basename(source)}`));
+  }
+  return dir;
+}
+
+async function batchRun(dir: string, jobs: number): Promise<{ jobs: number; documents: number; failed: number; seconds: number; documentsPerSecond: number }> {
+  const { files } = await expandInputs([dir]);
+  const out = mkdtempSync(join(tmpdir(), 'gongwen-bench-out-'));
+  const started = performance.now();
+  let failed = 0;
+  for await (const outcome of convertFiles(files, { outDir: out, jobs })) if (outcome.status === 'failed') failed += 1;
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  return { jobs, documents: files.length, failed, seconds: Number(seconds.toFixed(1)), documentsPerSecond: Number((files.length / seconds).toFixed(1)) };
+}
+
 const measuredRounds = rounds === 1 ? 1 : rounds - 1;
 const results = {
   date: new Date().toISOString(),
@@ -125,7 +161,19 @@ const results = {
     }),
   ),
   pdfjsGetTextContent: await pdfjsFloor(inputs.filter((path) => path.toLowerCase().endsWith('.pdf'))),
+  pdftotextSeconds: pdftotextSeconds(inputs.filter((path) => path.toLowerCase().endsWith('.pdf'))),
+  batch: [] as Array<Awaited<ReturnType<typeof batchRun>>>,
+  batchSpeedup: 0,
+  peakRssMegabytes: 0,
 };
+
+const archiveSize = Math.max(1, Number(options.archive));
+const archive = syntheticArchive(archiveSize);
+for (const jobs of [1, 2]) results.batch.push(await batchRun(archive, jobs));
+rmSync(archive, { recursive: true, force: true });
+results.batchSpeedup = Number((results.batch[1]!.documentsPerSecond / results.batch[0]!.documentsPerSecond).toFixed(2));
+// maxRSS counts the worker threads too: they live in this process.
+results.peakRssMegabytes = Math.round(process.resourceUsage().maxRSS / 1024);
 
 const pdf = results.formats['pdf'] as { pages: number; millisecondsPerDocument: { ingest: number }; documents: number } | undefined;
 console.log(`gongwen bench: ${inputs.length} inputs, ${measuredRounds} measured round(s), Node ${process.version}\n`);
@@ -140,5 +188,14 @@ if (pdf && results.pdfjsGetTextContent.pages > 0) {
   const floor = results.pdfjsGetTextContent.milliseconds / results.pdfjsGetTextContent.pages;
   console.log(`\npdf.js getTextContent alone: ${floor.toFixed(1)} ms/page; our PDF ingest: ${((pdf.millisecondsPerDocument.ingest * pdf.documents) / pdf.pages).toFixed(1)} ms/page`);
 }
+if (results.pdftotextSeconds !== undefined && pdf) {
+  const ours = (pdf.millisecondsPerDocument.ingest * pdf.documents) / 1000;
+  console.log(`pdftotext on the same PDFs: ${results.pdftotextSeconds.toFixed(2)} s; our PDF ingest: ${ours.toFixed(2)} s (${(ours / results.pdftotextSeconds).toFixed(1)}× pdftotext)`);
+} else {
+  console.log('pdftotext not installed (Debian: apt-get install poppler-utils); no comparison');
+}
+console.log(`\nbatch, ${archiveSize} notices made from the fixtures:`);
+for (const run of results.batch) console.log(`  --jobs ${run.jobs}: ${run.documentsPerSecond} docs/s (${run.documents} documents, ${run.failed} failed, ${run.seconds} s)`);
+console.log(`  speed-up with 2 jobs: ${results.batchSpeedup}×; peak RSS ${results.peakRssMegabytes} MB`);
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwrote bench/results.json');
