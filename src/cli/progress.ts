@@ -32,6 +32,7 @@ export class Progress {
   constructor(
     private readonly output: ProgressOutput,
     private readonly total: number,
+    private readonly plainLineEveryMs = PLAIN_LINE_MS,
   ) {}
 
   /** Prints a line for one file above the bar. */
@@ -67,7 +68,7 @@ export class Progress {
       this.output.write(`\r\x1b[K[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${this.status()}`);
       this.barShown = true;
       this.lastDraw = now;
-    } else if (!force && now - this.lastPlain >= PLAIN_LINE_MS && this.done < this.total) {
+    } else if (!force && now - this.lastPlain >= this.plainLineEveryMs && this.done < this.total) {
       this.output.write(`progress: ${this.status()}\n`);
       this.lastPlain = now;
     }
