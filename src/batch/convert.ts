@@ -44,12 +44,16 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Whether an earlier run already answered this content: converted with its record still there, or failed. */
+/**
+ * Whether an earlier run already answered this content: converted, with its record still there
+ * and still its own, or failed (unless failures are to be retried).
+ */
 async function earlierAnswer(manifest: Manifest | undefined, path: string, digest: string, retryFailed: boolean): Promise<ManifestEntry | undefined> {
   const entry = manifest?.entry(path);
   if (entry === undefined || entry.sha256 !== digest) return undefined;
-  if (entry.status === 'converted') return entry.output !== undefined && (await exists(join(manifest!.outDir, entry.output))) ? entry : undefined;
-  return retryFailed ? undefined : entry;
+  if (entry.status === 'failed') return retryFailed ? undefined : entry;
+  const output = entry.output;
+  return output !== undefined && manifest!.ownerOf(output) === path && (await exists(join(manifest!.outDir, output))) ? entry : undefined;
 }
 
 /**
@@ -70,6 +74,13 @@ export async function* convertFiles(inputs: readonly InputFile[], options: Conve
     let size = 0;
     let digest = '';
     const outcome = (fields: Omit<ConversionOutcome, 'input' | 'milliseconds'>): ConversionOutcome => ({ input, milliseconds: performance.now() - started, ...fields });
+    const failed = async (code: ErrorCode, message: string): Promise<ConversionOutcome> => {
+      const previous = manifest?.entry(path)?.output;
+      // A record written for older content no longer stands for this input.
+      if (previous !== undefined && manifest!.ownerOf(previous) === path) await manifest!.remove(previous);
+      await manifest?.append({ path, size, sha256: digest, status: 'failed', code, message, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });
+      return outcome({ status: 'failed', error: { code, message } });
+    };
     try {
       const bytes = await readInputFile(input.path, options.maxBytes);
       size = bytes.byteLength;
@@ -82,18 +93,30 @@ export async function* convertFiles(inputs: readonly InputFile[], options: Conve
           ...(earlier.code === undefined ? {} : { error: { code: earlier.code, message: earlier.message ?? '' } }),
         });
       }
+      const relativeOutput = `${input.outputName}.json`;
+      const owner = manifest?.ownerOf(relativeOutput);
+      if (owner !== undefined && owner !== path) {
+        throw new GongwenError('E_WRITE_FAILED', `its record ${relativeOutput} already holds ${owner}, converted into the same --out by an earlier run; convert both in one run, or use another --out`);
+      }
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       const answer = await pool.run({ id: nextId++, fileName: input.path.split(/[\\/]/).pop() ?? input.path, bytes: buffer, pretty: manifest !== undefined });
-      if (answer.error) throw new GongwenError(answer.error.code, answer.error.message);
+      // Not tried: the next run converts it, so the manifest must not say it failed.
+      if (answer.stopped) return outcome({ status: 'failed', error: answer.error! });
+      // The worker's message already carries the advice of its code.
+      if (answer.error) return await failed(answer.error.code, answer.error.message);
       const json = answer.json!;
-      const relativeOutput = `${input.outputName}.json`;
       const output = manifest === undefined ? undefined : await manifest.writeAtomically(relativeOutput, json);
       await manifest?.append({ path, size, sha256: digest, status: 'converted', output: relativeOutput, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });
       return outcome({ status: 'converted', json, summary: answer.summary!, ...(output === undefined ? {} : { output }) });
     } catch (error) {
       const { code, message } = asGongwenError(error);
-      await manifest?.append({ path, size, sha256: digest, status: 'failed', code, message, milliseconds: Math.round(performance.now() - started), at: new Date().toISOString() });
-      return outcome({ status: 'failed', error: { code, message } });
+      try {
+        return await failed(code, message);
+      } catch (unwritten) {
+        // Even the manifest cannot be written: the input still gets its answer.
+        const reason = asGongwenError(unwritten);
+        return outcome({ status: 'failed', error: { code: reason.code, message: reason.message } });
+      }
     }
   }
 
@@ -114,7 +137,10 @@ export async function* convertFiles(inputs: readonly InputFile[], options: Conve
       while (finished.length > 0) yield finished.shift()!;
     }
   } finally {
+    // Stopped early (the caller broke off, or threw): the pool answers what is left at once, and
+    // the manifest is closed only after the last of those answers is written.
     await pool.close();
+    await Promise.allSettled(pending);
     await manifest?.close();
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GongwenError, type ErrorCode } from '../model/errors.js';
 
@@ -19,31 +19,70 @@ export interface ManifestEntry {
   at: string;
 }
 
-export const MANIFEST_NAME = 'manifest.jsonl';
+const MANIFEST_NAME = 'manifest.jsonl';
 const TEMPORARY_DIR = '.gongwen-tmp';
+const LOCK_NAME = '.gongwen-lock';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function writeFailed(what: string, error: unknown): GongwenError {
+  return new GongwenError('E_WRITE_FAILED', `cannot write ${what}: ${(error as Error).message}`, { cause: error });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims the output folder for this run; a lock left by a run that no longer lives is taken over. */
+async function lock(outDir: string): Promise<void> {
+  const path = join(outDir, LOCK_NAME);
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(path, 'utf8').catch(() => ''));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+        throw new GongwenError('E_WRITE_FAILED', `another gongwen run (process ${holder}) is writing into ${outDir}`);
+      }
+      await rm(path, { force: true });
+    }
+  }
+}
+
 /**
  * The run's memory across runs: one JSON line per input per run, appended as each input
  * finishes, so a run killed part-way loses at most the line it was writing (which the next run
- * ignores). The latest line for a path is what counts.
+ * ignores). The latest line for a path is what counts. One run at a time holds an output folder.
  */
 export class Manifest {
   private writing: Promise<void> = Promise.resolve();
+  /** Which input each record file belongs to: the last path converted into it. */
+  private readonly owners = new Map<string, string>();
 
   private constructor(
     readonly outDir: string,
     private readonly latest: Map<string, ManifestEntry>,
     private readonly handle: FileHandle,
-  ) {}
+  ) {
+    for (const entry of latest.values()) if (entry.status === 'converted' && entry.output !== undefined) this.owners.set(entry.output, entry.path);
+  }
 
   static async open(outDir: string): Promise<Manifest> {
     const path = join(outDir, MANIFEST_NAME);
     try {
       await mkdir(outDir, { recursive: true });
+      await lock(outDir);
       // Records half-written by a run that was killed are in the temporary folder: drop them.
       await rm(join(outDir, TEMPORARY_DIR), { recursive: true, force: true });
       const latest = new Map<string, ManifestEntry>();
@@ -57,9 +96,13 @@ export class Manifest {
           // The last line of a killed run may be cut short; the input it named is simply done again.
         }
       }
-      return new Manifest(outDir, latest, await open(path, 'a'));
+      const handle = await open(path, 'a');
+      // A line cut short must not swallow the first line this run appends.
+      if (text !== '' && !text.endsWith('\n')) await handle.appendFile('\n');
+      return new Manifest(outDir, latest, handle);
     } catch (error) {
-      throw new GongwenError('E_WRITE_FAILED', `cannot open the manifest ${path}: ${(error as Error).message}`, { cause: error });
+      if (error instanceof GongwenError) throw error;
+      throw writeFailed(`the manifest ${path}`, error);
     }
   }
 
@@ -73,21 +116,36 @@ export class Manifest {
     return [...this.latest.values()];
   }
 
+  /** The input whose record a file in the output folder is, if any. */
+  ownerOf(output: string): string | undefined {
+    return this.owners.get(output);
+  }
+
   append(entry: ManifestEntry): Promise<void> {
     this.latest.set(entry.path, entry);
-    this.writing = this.writing.then(() => this.handle.appendFile(`${JSON.stringify(entry)}\n`));
-    return this.writing;
+    if (entry.status === 'converted' && entry.output !== undefined) this.owners.set(entry.output, entry.path);
+    const written = this.writing.then(() => this.handle.appendFile(`${JSON.stringify(entry)}\n`)).catch((error: unknown) => Promise.reject(writeFailed(join(this.outDir, MANIFEST_NAME), error)));
+    // One failed line fails its own input, not every line after it.
+    this.writing = written.catch(() => undefined);
+    return written;
   }
 
   async close(): Promise<void> {
     await this.writing;
     await this.handle.close();
     await rm(join(this.outDir, TEMPORARY_DIR), { recursive: true, force: true });
+    await rm(join(this.outDir, LOCK_NAME), { force: true });
+  }
+
+  /** Removes a record file that no longer stands for its input (the input changed and now fails). */
+  async remove(output: string): Promise<void> {
+    this.owners.delete(output);
+    await rm(join(this.outDir, output), { force: true });
   }
 
   /**
-   * Writes a file so that it is either absent or whole: into the temporary folder first, then
-   * renamed into place (a rename within one file system is atomic).
+   * Writes a file so that it is either absent or whole: into the temporary folder first, synced
+   * to the disk, then renamed into place (a rename within one file system is atomic).
    */
   async writeAtomically(relativePath: string, content: string | AsyncIterable<string>): Promise<string> {
     const target = join(this.outDir, relativePath);
@@ -95,21 +153,19 @@ export class Manifest {
     try {
       await mkdir(dirname(temporary), { recursive: true });
       await mkdir(dirname(target), { recursive: true });
-      if (typeof content === 'string') {
-        await writeFile(temporary, content);
-      } else {
-        const file = await open(temporary, 'w');
-        try {
-          for await (const piece of content) await file.write(piece);
-        } finally {
-          await file.close();
-        }
+      const file = await open(temporary, 'w');
+      try {
+        if (typeof content === 'string') await file.writeFile(content);
+        else for await (const piece of content) await file.write(piece);
+        await file.sync();
+      } finally {
+        await file.close();
       }
       await rename(temporary, target);
       return target;
     } catch (error) {
       await rm(temporary, { force: true });
-      throw new GongwenError('E_WRITE_FAILED', `cannot write ${target}: ${(error as Error).message}`, { cause: error });
+      throw writeFailed(target, error);
     }
   }
 }

@@ -17,9 +17,11 @@ export interface WorkerAnswer {
   json?: string;
   summary?: RecordSummary;
   error?: { code: ErrorCode; message: string };
+  /** The run was stopped before the document was converted: nothing is known about it. */
+  stopped?: true;
 }
 
-export interface PoolOptions {
+interface PoolOptions {
   size: number;
   /** Time a document may take before its worker is ended (E_TIMEOUT). */
   timeoutMs: number;
@@ -35,6 +37,10 @@ const TSX_BOOT = "import('tsx/esm/api').then((api) => { api.register(); return i
 
 interface Slot {
   worker: Worker;
+  /** Set once the worker has loaded; jobs go only to ready workers. */
+  ready: boolean;
+  /** Set once the worker has been ended; its late messages and its exit are ignored. */
+  retired: boolean;
   busy?: { job: WorkerJob; resolve: (answer: WorkerAnswer) => void; timer: NodeJS.Timeout } | undefined;
 }
 
@@ -59,8 +65,19 @@ export class WorkerPool {
     });
   }
 
+  /** Ends every worker; documents still queued or in progress are answered as stopped. */
   async close(): Promise<void> {
     this.closed = true;
+    const stopped = (id: number): WorkerAnswer => ({ id, stopped: true, error: { code: 'E_INTERNAL', message: 'the run was stopped before this document was converted' } });
+    for (const slot of this.slots) {
+      slot.retired = true;
+      if (slot.busy) {
+        clearTimeout(slot.busy.timer);
+        slot.busy.resolve(stopped(slot.busy.job.id));
+        slot.busy = undefined;
+      }
+    }
+    for (const { job, resolve } of this.queue.splice(0)) resolve(stopped(job.id));
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -70,14 +87,24 @@ export class WorkerPool {
       SOURCE_EXTENSION === '.ts'
         ? new Worker(TSX_BOOT, { eval: true, workerData: { entry: WORKER_ENTRY.href }, resourceLimits })
         : new Worker(WORKER_ENTRY, { resourceLimits });
-    const slot: Slot = { worker };
-    worker.on('message', (answer: WorkerAnswer) => this.finish(slot, answer));
+    const slot: Slot = { worker, ready: false, retired: false };
+    worker.on('message', (message: WorkerAnswer | { ready: true }) => {
+      if (slot.retired) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+      } else {
+        this.finish(slot, message);
+      }
+    });
     worker.on('error', (error: Error & { code?: string }) => {
+      if (slot.retired) return;
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.replace(slot, memory ? 'E_MEMORY' : 'E_INTERNAL', memory ? `the worker ran out of its ${this.options.maxMemoryMb} MB` : `the worker failed: ${error.message}`);
     });
+    // A worker that exits on its own, busy or idle, is replaced so that no document waits for it.
     worker.on('exit', () => {
-      if (slot.busy && !this.closed) this.replace(slot, 'E_INTERNAL', 'the worker exited before answering');
+      if (!slot.retired) this.replace(slot, 'E_INTERNAL', 'the worker exited before answering');
     });
     return slot;
   }
@@ -91,22 +118,32 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  /** Ends a worker that broke a limit or died, answers its document, and puts a fresh worker in its place. */
+  /**
+   * Ends a worker that broke a limit or died, answers its document, and puts a fresh worker in
+   * its place. A worker that dies while starting (a heap limit too small to load the converter)
+   * answers the next queued document instead, so that the batch moves on, and is started again
+   * only when there is work for it.
+   */
   private replace(slot: Slot, code: ErrorCode, message: string): void {
     const busy = slot.busy;
+    const failedAtStart = !slot.ready;
     slot.busy = undefined;
+    slot.retired = true;
     if (busy) clearTimeout(busy.timer);
     void slot.worker.terminate();
     if (this.closed) return;
-    const index = this.slots.indexOf(slot);
-    if (index >= 0) this.slots[index] = this.spawn();
-    busy?.resolve({ id: busy.job.id, error: { code, message } });
+    const answered = busy ?? (failedAtStart ? this.queue.shift() : undefined);
+    answered?.resolve({ id: answered.job.id, error: { code, message } });
     this.dispatch();
   }
 
+  /** Starts workers in place of ended ones while there is work, then hands jobs to ready workers. */
   private dispatch(): void {
+    this.slots.forEach((slot, index) => {
+      if (slot.retired && !this.closed && this.queue.length > 0) this.slots[index] = this.spawn();
+    });
     for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
+      if (!slot.ready || slot.retired || slot.busy || this.queue.length === 0) continue;
       const { job, resolve } = this.queue.shift()!;
       const timer = setTimeout(() => this.replace(slot, 'E_TIMEOUT', `the document took longer than ${this.options.timeoutMs / 1000} s`), this.options.timeoutMs);
       slot.busy = { job, resolve, timer };

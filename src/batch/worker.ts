@@ -22,3 +22,6 @@ parentPort?.on('message', async (job: WorkerJob) => {
   }
   parentPort?.postMessage(answer);
 });
+
+// Loaded and listening: from now on a document's time limit measures the document, not start-up.
+parentPort?.postMessage({ ready: true });

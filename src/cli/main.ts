@@ -3,18 +3,15 @@ import { availableParallelism } from 'node:os';
 import { convertFiles, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, type ConversionOutcome } from '../batch/convert.js';
 import { CSV_NAME, EXPORT_FORMATS, JSONL_NAME, writeExports, type ExportFormat } from '../batch/exports.js';
 import { Manifest } from '../batch/manifest.js';
-import { Progress } from './progress.js';
+import { Progress, type ProgressOutput } from './progress.js';
 import { expandInputs } from '../batch/inputs.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
-import { ERROR_CODES } from '../model/errors.js';
+import { asGongwenError, ERROR_CODES } from '../model/errors.js';
 import { noticeJsonSchema } from '../normalise/index.js';
 import { VERSION } from '../version.js';
 
-export interface Output {
-  write(text: string): void;
-  /** True for a terminal, which gets a live progress bar. */
-  isTTY?: boolean;
-}
+/** Where the command line writes: standard output or standard error (a terminal gets a live progress bar). */
+export type Output = ProgressOutput;
 
 export interface Streams {
   stdout: Output;
@@ -50,20 +47,35 @@ function describe(outcome: ConversionOutcome): string {
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';
 }
 
-function summary(outcomes: readonly ConversionOutcome[], seconds: number): string {
-  const failed = outcomes.filter((outcome) => outcome.status === 'failed');
-  const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');
-  const byCode = new Map<string, number>();
-  for (const outcome of failed) byCode.set(outcome.error!.code, (byCode.get(outcome.error!.code) ?? 0) + 1);
-  const codes = [...byCode].map(([code, count]) => `${code} ×${count}`).join(', ');
-  const converted = outcomes.filter((outcome) => outcome.status === 'converted').length;
-  const rate = converted / Math.max(seconds, 1e-3);
-  return (
-    `converted ${converted} of ${outcomes.length} files` +
-    (skipped.length > 0 ? `, ${skipped.length} skipped (unchanged since an earlier run)` : '') +
-    (failed.length > 0 ? `, ${failed.length} failed (${codes})` : '') +
-    ` in ${seconds.toFixed(1)} s (${rate.toFixed(1)} docs/s)`
-  );
+/** Counts outcomes by status and failure code, for the summary; records themselves are not kept. */
+class Tally {
+  converted = 0;
+  skipped = 0;
+  failed = 0;
+  private failedEarlier = 0;
+  private total = 0;
+  private readonly codes = new Map<string, number>();
+
+  count(outcome: ConversionOutcome): void {
+    this.total += 1;
+    if (outcome.status === 'converted') this.converted += 1;
+    if (outcome.status === 'skipped') this.skipped += 1;
+    if (outcome.error === undefined) return;
+    this.failed += 1;
+    if (outcome.status === 'skipped') this.failedEarlier += 1;
+    this.codes.set(outcome.error.code, (this.codes.get(outcome.error.code) ?? 0) + 1);
+  }
+
+  summary(seconds: number): string {
+    const codes = [...this.codes].map(([code, count]) => `${code} ×${count}`).join(', ');
+    const rate = this.converted / Math.max(seconds, 1e-3);
+    return (
+      `converted ${this.converted} of ${this.total} files` +
+      (this.skipped > 0 ? `, ${this.skipped} skipped (unchanged since an earlier run)` : '') +
+      (this.failed > 0 ? `, ${this.failed} failed (${codes})${this.failedEarlier > 0 ? `, ${this.failedEarlier} of them in an earlier run` : ''}` : '') +
+      ` in ${seconds.toFixed(1)} s (${rate.toFixed(1)} docs/s)`
+    );
+  }
 }
 
 function positiveInteger(value: string): number {
@@ -118,52 +130,64 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
       `\nExit status: 0 when every file converted, 1 when any failed (in this run or, unchanged, in an earlier one), 2 for a usage error.\n\nError codes:\n${errorCodeList()}\n`,
     )
     .action(async (args: string[], options: ConvertOptions) => {
+      if (options.stdout && options.format !== 'json') {
+        streams.stderr.write('gongwen: --format jsonl and csv write into --out; --stdout already writes JSON Lines\n');
+        status = EXIT_USAGE;
+        return;
+      }
       const { files, unmatched } = await expandInputs(args);
       for (const problem of unmatched) streams.stderr.write(`gongwen: ${problem}\n`);
       if (files.length === 0) {
         status = EXIT_USAGE;
         return;
       }
-      if (options.stdout && options.format !== 'json') {
-        streams.stderr.write('gongwen: --format jsonl and csv write into --out; --stdout already writes JSON Lines\n');
-        status = EXIT_USAGE;
-        return;
-      }
       const started = performance.now();
-      const outcomes: ConversionOutcome[] = [];
+      const tally = new Tally();
       const progress = new Progress(streams.stderr, files.length);
-      const conversion = convertFiles(files, {
-        ...(options.stdout ? {} : { outDir: options.out }),
-        ...(options.maxSize === undefined ? {} : { maxBytes: options.maxSize }),
-        ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-        ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
-        ...(options.maxMemory === undefined ? {} : { maxMemoryMb: options.maxMemory }),
-        retryFailed: options.retryFailed === true,
-      });
-      for await (const outcome of conversion) {
-        outcomes.push(outcome);
-        if (outcome.status === 'failed') {
-          progress.line(`✗ ${outcome.input.path}: ${outcome.error!.code} ${outcome.error!.message}`);
-        } else if (outcome.status === 'converted') {
-          if (options.stdout) streams.stdout.write(outcome.json!);
-          if (!options.quiet) progress.line(`✓ ${outcome.input.path}${outcome.output ? ` → ${outcome.output}` : ''}${describe(outcome)}`);
-        } else if (!options.quiet) {
-          progress.line(`- ${outcome.input.path}: unchanged, ${outcome.error ? `failed earlier (${outcome.error.code}; --retry-failed converts it again)` : `converted earlier → ${outcome.output}`}`);
+      try {
+        const conversion = convertFiles(files, {
+          ...(options.stdout ? {} : { outDir: options.out }),
+          ...(options.maxSize === undefined ? {} : { maxBytes: options.maxSize }),
+          ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+          ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
+          ...(options.maxMemory === undefined ? {} : { maxMemoryMb: options.maxMemory }),
+          retryFailed: options.retryFailed === true,
+        });
+        for await (const outcome of conversion) {
+          tally.count(outcome);
+          if (outcome.status === 'failed') {
+            progress.line(`✗ ${outcome.input.path}: ${outcome.error!.code} ${outcome.error!.message}`);
+          } else if (outcome.status === 'converted') {
+            if (options.stdout) streams.stdout.write(outcome.json!);
+            if (!options.quiet) progress.line(`✓ ${outcome.input.path}${outcome.output ? ` → ${outcome.output}` : ''}${describe(outcome)}`);
+          } else if (outcome.error) {
+            progress.line(`✗ ${outcome.input.path}: unchanged, failed earlier: ${outcome.error.code} (--retry-failed converts it again)`);
+          } else if (!options.quiet) {
+            progress.line(`- ${outcome.input.path}: unchanged, converted earlier → ${outcome.output}`);
+          }
+          progress.count(outcome);
         }
-        progress.count(outcome);
-      }
-      progress.finish();
-      if (!options.stdout && options.format !== 'json') {
-        const manifest = await Manifest.open(options.out);
-        try {
-          const written = await writeExports(manifest, options.format);
-          if (written !== undefined) streams.stderr.write(`wrote ${written}\n`);
-        } finally {
-          await manifest.close();
+        progress.finish();
+        if (!options.stdout && options.format !== 'json') {
+          const manifest = await Manifest.open(options.out);
+          try {
+            const written = await writeExports(manifest, options.format);
+            for (const missing of written.missing) streams.stderr.write(`gongwen: ${missing} is listed as converted but is gone; left out of the export (convert its input again)\n`);
+            streams.stderr.write(`wrote ${written.path}\n`);
+            if (written.missing.length > 0) status = EXIT_FAILED;
+          } finally {
+            await manifest.close();
+          }
         }
+      } catch (error) {
+        // The output folder cannot be used (held by another run, not writable): say so, no stack trace.
+        progress.finish();
+        const failure = asGongwenError(error);
+        streams.stderr.write(`gongwen: ${failure.code} ${failure.message}\n`);
+        status = EXIT_FAILED;
       }
-      streams.stderr.write(`${summary(outcomes, (performance.now() - started) / 1000)}\n`);
-      if (outcomes.some((outcome) => outcome.error) || unmatched.length > 0) status = EXIT_FAILED;
+      streams.stderr.write(`${tally.summary((performance.now() - started) / 1000)}\n`);
+      if (tally.failed > 0 || unmatched.length > 0) status = EXIT_FAILED;
     });
 
   program

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,7 +114,10 @@ describe('the batch runner', () => {
     const again = await cli('convert', dir, '--out', out);
     expect(again.status).toBe(EXIT_FAILED);
     expect(again.stderr).toContain('2 skipped (unchanged since an earlier run)');
-    expect(again.stderr).toContain('failed earlier (E_EMPTY_FILE; --retry-failed converts it again)');
+    expect(again.stderr).toContain('unchanged, failed earlier: E_EMPTY_FILE (--retry-failed converts it again)');
+    const quiet = await cli('convert', dir, '--out', out, '--quiet');
+    expect(quiet.stderr).toContain('failed earlier: E_EMPTY_FILE');
+    expect(quiet.stderr).toContain('1 failed (E_EMPTY_FILE ×1), 1 of them in an earlier run');
   });
 
   it('completes a run killed part-way: every record present, valid and converted once', async () => {
@@ -152,6 +155,79 @@ describe('the batch runner', () => {
     expect(converted).toHaveLength(40);
     for (const entry of converted) expect(NoticeRecordSchema.safeParse(JSON.parse(readFileSync(join(out, entry.output!), 'utf8'))).success).toBe(true);
     expect(readdirSync(out).filter((name) => name.startsWith('.gongwen-tmp'))).toEqual([]);
+  });
+
+  it('refuses to let a later run overwrite the record of another input, and skips only what is its own', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongwen-owners-'));
+    for (const [folder, seed] of [['a', 'seed-000.txt'], ['b', 'seed-001.txt']] as const) {
+      mkdirSync(join(root, folder));
+      copyFileSync(join(NOTICES, seed), join(root, folder, 'x.txt'));
+    }
+    const out = join(root, 'out');
+    expect((await cli('convert', join(root, 'a'), '--out', out, '--quiet')).status).toBe(EXIT_OK);
+    const second = await cli('convert', join(root, 'b'), '--out', out, '--quiet');
+    expect(second.status).toBe(EXIT_FAILED);
+    expect(second.stderr).toContain('E_WRITE_FAILED its record x.txt.json already holds');
+    expect(JSON.parse(readFileSync(join(out, 'x.txt.json'), 'utf8')).docNumber.normalized).toBe('乳质强字〔2018〕2号');
+  });
+
+  it('removes the record of an input whose new content fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-stale-'));
+    copyFileSync(join(NOTICES, 'seed-001.txt'), join(dir, 'x.txt'));
+    const out = join(dir, 'out');
+    await convertAll(dir, { outDir: out, jobs: 1 });
+    expect(existsSync(join(out, 'x.txt.json'))).toBe(true);
+    writeFileSync(join(dir, 'x.txt'), '');
+    await convertAll(dir, { outDir: out, jobs: 1 });
+    expect(existsSync(join(out, 'x.txt.json'))).toBe(false);
+  });
+
+  it('starts the next manifest line on a line of its own after a line cut short', async () => {
+    const dir = archive(1);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'manifest.jsonl'), '{"path":"/cut/short","si');
+    await convertAll(dir, { outDir: out, jobs: 1 });
+    const again = await convertAll(dir, { outDir: out, jobs: 1 });
+    expect(again.map((outcome) => outcome.status)).toEqual(['skipped']);
+  });
+
+  it('refuses an output folder that another living run holds', async () => {
+    const dir = archive(1);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, '.gongwen-lock'), String(process.ppid));
+    const { status, stderr } = await cli('convert', dir, '--out', out);
+    expect(status).toBe(EXIT_FAILED);
+    expect(stderr).toContain(`E_WRITE_FAILED another gongwen run (process ${process.ppid}) is writing into ${out}`);
+    writeFileSync(join(out, '.gongwen-lock'), '999999999');
+    expect((await cli('convert', dir, '--out', out, '--quiet')).status).toBe(EXIT_OK);
+  });
+
+  it('stops at once when the caller breaks off, leaving nothing half-done in the manifest', async () => {
+    const dir = archive(8);
+    const out = join(dir, 'out');
+    const { files } = await expandInputs([dir]);
+    for await (const outcome of convertFiles(files, { outDir: out, jobs: 2 })) {
+      expect(outcome.status).toBe('converted');
+      break;
+    }
+    const entries = manifestOf(out);
+    expect(entries.every((entry) => entry.status === 'converted')).toBe(true);
+    expect(existsSync(join(out, '.gongwen-lock'))).toBe(false);
+  });
+
+  it('leaves a record that is gone out of the export and says so', async () => {
+    const dir = archive(2);
+    const out = join(dir, 'out');
+    await convertAll(dir, { outDir: out, jobs: 1 });
+    const [gone] = manifestOf(out);
+    rmSync(join(out, gone!.output!));
+    const { files } = await expandInputs([dir]);
+    const kept = files.filter((file) => !gone!.path.endsWith(file.path.split('/').pop()!));
+    const result = await cli('convert', kept[0]!.path, '--out', out, '--format', 'jsonl', '--quiet');
+    expect(result.stderr).toContain(`${gone!.output} is listed as converted but is gone; left out of the export`);
+    expect(readFileSync(join(out, 'records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   it('walks folders with spaces and Chinese characters in their names', async () => {
