@@ -30,8 +30,7 @@ export class ExtractionContext {
     const lines: Line[] = [];
     document.blocks.forEach((block, index) => {
       if (block.type === 'table' || block.type === 'metadata') return;
-      const part = document.parts.find((candidate) => candidate.span[0] <= block.span[0] && block.span[1] <= candidate.span[1]) ?? document.parts[0]!;
-      lines.push({ index, block, text: document.text.slice(block.span[0], block.span[1]), span: block.span, part });
+      lines.push({ index, block, text: document.text.slice(block.span[0], block.span[1]), span: block.span, part: this.partOf(block.span) });
     });
     this.lines = lines;
     const main = document.parts.find((part) => part.kind === 'main');
@@ -41,6 +40,11 @@ export class ExtractionContext {
 
   get text(): string {
     return this.document.text;
+  }
+
+  /** The part (notice, attachment, 版记) that holds a span. */
+  partOf(span: Span): Part {
+    return this.document.parts.find((part) => part.span[0] <= span[0] && span[1] <= part.span[1]) ?? this.document.parts[0]!;
   }
 
   slice(span: Span): string {

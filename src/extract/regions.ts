@@ -2,6 +2,7 @@ import type { Part, TableBlock } from '../model/document.js';
 import type { Span } from '../model/span.js';
 import { compact } from '../ingest/characters.js';
 import { findDocNumbers } from './doc-number.js';
+import { blankSpans } from './text.js';
 import type { ExtractionContext, Line } from './context.js';
 import { landmarks } from './landmarks.js';
 import { DEADLINE_COLUMN, TASK_COLUMN } from './lexicon/tasks.js';
@@ -42,10 +43,6 @@ export const MASK = '\uFFFC';
 const CITED_TITLE = /《[^《》\n]{1,120}》/g;
 const URL = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
 
-function partOf(context: ExtractionContext, span: Span): Part {
-  return context.document.parts.find((part) => part.span[0] <= span[0] && span[1] <= part.span[1]) ?? context.document.parts[0]!;
-}
-
 const HEADER_WORD = new RegExp(`${TASK_COLUMN.source}|${DEADLINE_COLUMN.source}|序号|备注|单位|部门`);
 const MAX_TITLE_ROWS = 2;
 
@@ -62,7 +59,7 @@ function headerRow(context: ExtractionContext, grid: ReadonlyArray<ReadonlyArray
 }
 
 function tableRegions(context: ExtractionContext, table: TableBlock, block: number): Region[] {
-  const part = partOf(context, table.span);
+  const part = context.partOf(table.span);
   const grid: Array<Array<{ column: number; span: Span; rowSpan: number }>> = [];
   const covered = new Set<string>();
   table.rows.forEach((row, rowIndex) => {
@@ -109,7 +106,7 @@ function findRegions(context: ExtractionContext): Region[] {
   const lineOf = new Map(context.lines.map((line) => [line.index, line]));
   const regions: Region[] = [];
   context.document.blocks.forEach((block, index) => {
-    const part = partOf(context, block.span);
+    const part = context.partOf(block.span);
     if (part.kind === 'record' || block.type === 'metadata' || block.type === 'record' || block.type === 'attachment') return;
     if (part.kind === 'main' && block.span[0] < bodyFrom) return;
     if (block.type === 'table') {
@@ -125,19 +122,15 @@ function findRegions(context: ExtractionContext): Region[] {
 }
 
 function findMasked(context: ExtractionContext, regions: readonly Region[]): string {
-  // Split by UTF-16 unit, not by code point, so that indexes stay offsets into the text.
-  const masked = context.text.split('');
-  const mask = (start: number, end: number): void => {
-    for (let i = start; i < end; i += 1) masked[i] = MASK;
-  };
+  const spans: Array<[number, number]> = [];
   for (const region of regions) {
     const text = context.slice(region.span);
     const base = region.span[0];
-    for (const number of findDocNumbers(text)) mask(base + number.start, base + number.end);
-    for (const pattern of [CITED_TITLE, URL]) for (const match of text.matchAll(pattern)) mask(base + match.index, base + match.index + match[0].length);
+    for (const number of findDocNumbers(text)) spans.push([base + number.start, base + number.end]);
+    for (const pattern of [CITED_TITLE, URL]) for (const match of text.matchAll(pattern)) spans.push([base + match.index, base + match.index + match[0].length]);
   }
-  for (const contact of context.fields.contacts) mask(contact.span[0], contact.span[1]);
-  return masked.join('');
+  for (const contact of context.fields.contacts) spans.push(contact.span);
+  return blankSpans(context.text, spans, MASK);
 }
 
 interface Reading {

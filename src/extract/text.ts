@@ -51,3 +51,13 @@ export function splitOutsideBrackets(text: string, separators = /[、，,；;]/)
   push(start, text.length);
   return items;
 }
+
+/**
+ * The text with each span replaced by `filler`, one UTF-16 unit for one, so that offsets into
+ * the result are offsets into the text (and a long line with many spans costs one pass).
+ */
+export function blankSpans(text: string, spans: Iterable<readonly [number, number]>, filler: string): string {
+  const units = text.split('');
+  for (const [start, end] of spans) for (let i = start; i < end; i += 1) units[i] = filler;
+  return units.join('');
+}

@@ -6,6 +6,7 @@ import { findDocNumbers } from '../doc-number.js';
 import type { Extractor } from '../extractor.js';
 import type { ContactFinding, PersonFinding } from '../findings.js';
 import { CONTACT_HEADING, PHONE_CONTEXT, QUANTITY_AFTER } from '../lexicon/contacts.js';
+import { blankSpans } from '../text.js';
 
 // Starting only where a run of address characters starts keeps a long run of digits linear.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -27,14 +28,12 @@ interface Segment {
 
 /** Masks what must never be read as a telephone number: document numbers, dates, e-mails. */
 function masked(text: string): string {
-  let out = text;
-  const blank = (start: number, end: number): void => {
-    out = out.slice(0, start) + '#'.repeat(end - start) + out.slice(end);
-  };
-  for (const number of findDocNumbers(text)) blank(number.start, number.end);
-  for (const date of findDates(text)) blank(date.start, date.end);
-  for (const email of text.matchAll(EMAIL)) blank(email.index, email.index + email[0].length);
-  return out;
+  const spans: Array<[number, number]> = [
+    ...findDocNumbers(text).map((number): [number, number] => [number.start, number.end]),
+    ...findDates(text).map((date): [number, number] => [date.start, date.end]),
+    ...[...text.matchAll(EMAIL)].map((email): [number, number] => [email.index, email.index + email[0].length]),
+  ];
+  return blankSpans(text, spans, '#');
 }
 
 function segments(context: ExtractionContext): Segment[] {

@@ -3,6 +3,7 @@ import type { ExtractionContext } from '../context.js';
 import type { Extractor } from '../extractor.js';
 import type { Comparator, QuotaFinding } from '../findings.js';
 import { NON_QUOTA_WORDS, RANK_BEFORE, RANK_UNITS } from '../lexicon/quotas.js';
+import { NUMBER_COLUMN } from '../lexicon/tasks.js';
 import { MASK, maskedText, taskRegions, type Region } from '../regions.js';
 import { findCandidates } from './candidates.js';
 import { clauseStart, comparatorBefore } from './comparators.js';
@@ -27,7 +28,7 @@ function maskNonQuotaWords(text: string): string {
 
 /** The 序号 column numbers rows; nothing in it is a quota. */
 function isSerialColumn(region: Region): boolean {
-  return region.cell !== undefined && /^(?:序号|编号|序)$/.test(region.cell.header);
+  return region.cell !== undefined && NUMBER_COLUMN.test(region.cell.header);
 }
 
 /** Most characters a period or scope may stand before the words it qualifies (`每年可申请一项`). */
