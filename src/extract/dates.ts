@@ -1,5 +1,5 @@
 import { ARABIC_DIGIT, CHINESE_MONTH_OR_DAY, CHINESE_YEAR } from '../ingest/lexicon/dates.js';
-import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
+import { numberOf } from '../ingest/lexicon/numerals.js';
 
 export interface CalendarDate {
   year: number;
@@ -19,13 +19,6 @@ const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`(${CHINESE_YEAR})\\s*年\\s*(${CHINESE_MONTH_OR_DAY})\\s*月\\s*(${CHINESE_MONTH_OR_DAY})\\s*[日号]`, 'g'),
   new RegExp(`(?<!${ARABIC_DIGIT})(${ARABIC_DIGIT}{4})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})\\s*[-－/／.．]\\s*(${ARABIC_DIGIT}{1,2})(?!${ARABIC_DIGIT})`, 'g'),
 ];
-
-/** The number a date part writes, in Arabic digits (full-width too) or Chinese numerals. */
-export function numberOf(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const ascii = text.normalize('NFKC');
-  return /^\d+$/.test(ascii) ? Number(ascii) : parseChineseNumber(text);
-}
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -10,7 +10,7 @@ import type {
 } from '../model/document.js';
 import type { Span } from '../model/span.js';
 import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
-import { parseChineseNumber } from '../ingest/lexicon/numerals.js';
+import { numberOf } from '../ingest/lexicon/numerals.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
 import { isSelfEvidentMetadata, matchMetadataLine, type MetadataMatch } from './metadata.js';
 
@@ -45,11 +45,6 @@ function pageOf(block: { page?: number | undefined }): { page?: number } {
 
 function cleanLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
-}
-
-/** The number a marker writes in Arabic or Chinese numerals (2, 二, 十五). */
-function numberOf(digits: string): number | undefined {
-  return /^\d+$/.test(digits) ? Number(digits) : parseChineseNumber(digits);
 }
 
 function classifyParagraph(text: string, span: Span, source: SourceParagraph): Block {

@@ -1,5 +1,6 @@
 import { ARABIC_DIGIT, CHINESE_MONTH_OR_DAY, CHINESE_YEAR, CHINESE_YEAR_DIGIT } from '../../ingest/lexicon/dates.js';
-import { isValidDate, numberOf } from '../dates.js';
+import { numberOf } from '../../ingest/lexicon/numerals.js';
+import { isValidDate } from '../dates.js';
 import {
   NOT_AFTER_START,
   PERIOD_PARTS,

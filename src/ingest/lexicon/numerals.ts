@@ -49,6 +49,13 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + section + (digit ?? 0);
 }
 
+/** The number a date part or a marker writes, in Arabic digits (full-width too) or Chinese numerals. */
+export function numberOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ascii = text.normalize('NFKC');
+  return /^\d+$/.test(ascii) ? Number(ascii) : parseChineseNumber(text);
+}
+
 const COUNTING_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
 /** Writes 1–9999 the way Word's chineseCounting numbering does: 十, 十一, 二十, 一百零一. */
