@@ -127,7 +127,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
     .option('-q, --quiet', 'print only failures and the summary')
     .addHelpText(
       'after',
-      `\nExit status: 0 when every file converted, 1 when any failed (in this run or, unchanged, in an earlier one), 2 for a usage error.\n\nError codes:\n${errorCodeList()}\n`,
+      `\nExit status: 0 when every file converted, 1 when any failed (in this run or, unchanged, in an earlier one) or an input could not be read, 2 for a usage error.\n\nError codes:\n${errorCodeList()}\n`,
     )
     .action(async (args: string[], options: ConvertOptions) => {
       if (options.stdout && options.format !== 'json') {
