@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from '../src/ingest/pdfjs.js';
 import { convertFiles } from '../src/batch/convert.js';
 import { expandInputs } from '../src/batch/inputs.js';
 import { extract, ingest, isGongwenError, layout, toRecord } from '../src/index.js';

@@ -1,13 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import {
-  AnnotationMode,
-  getDocument,
-  normalizeUnicode,
-  OPS,
-  VerbosityLevel,
-  type PDFDocumentProxy,
-} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, getDocument, normalizeUnicode, OPS, VerbosityLevel, type PDFDocumentProxy } from './pdfjs.js';
 import { GongwenError } from '../model/errors.js';
 import { foldLookalikes } from './characters.js';
 import { warning, type Message } from '../model/messages.js';

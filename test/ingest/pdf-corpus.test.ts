@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from '../../src/ingest/pdfjs.js';
 import type { SourceBlock, SourceTable } from '../../src/model/document.js';
 import { isPageNumberLine } from '../../src/ingest/lexicon/furniture.js';
 import { readPdf } from '../../src/ingest/pdf.js';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getDocument, version } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, version } from '../../src/ingest/pdfjs.js';
 import { readPdf } from '../../src/ingest/pdf.js';
 import { fixturesDir } from '../helpers.js';
 
