@@ -21,6 +21,6 @@ describe('loading pdf.js', () => {
 
   it('keeps the polyfills that only add what Node 20 lacks', async () => {
     await import('../../src/ingest/pdfjs.js');
-    expect(typeof Promise.withResolvers).toBe('function');
+    expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
   });
 });
