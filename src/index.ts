@@ -8,6 +8,7 @@
  */
 export { parse, parseBytes, readInputFile, type ParseOptions } from './pipeline.js';
 export { ingest, sniffFormat, decodeText, DEFAULT_MAX_BYTES, type IngestOptions, type Sniffed, type SniffedKind } from './ingest/index.js';
+export { terminateOcr, type OcrOptions, type OcrProgress } from './ingest/ocr/index.js';
 export { layout } from './layout/index.js';
 export { extract, DOCUMENT_FIELD_EXTRACTORS, ExtractionContext, findDates, findDocNumbers } from './extract/index.js';
 export type { Extractor, DocumentFields } from './extract/index.js';
@@ -26,6 +27,7 @@ export type {
   RecordBlock,
   TableBlock,
   NoticeDocument,
+  OcrMark,
   Part,
   SourceBlock,
   SourceFormat,

@@ -11,6 +11,8 @@ export type ParseOptions = IngestOptions;
 /**
  * Reads one notice from its bytes: ingest, layout, extract, normalise. No file system. Rejects
  * only with `GongwenError`; anything else that escapes a stage is a bug, reported as E_INTERNAL.
+ * PDF pages without a usable text layer are read by OCR (`options.ocr`, `options.onProgress`);
+ * the recogniser stays loaded for the next document until `terminateOcr`.
  */
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<NoticeRecord> {
   try {

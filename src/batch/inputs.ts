@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions of notices that a directory walk picks up; files named explicitly are always read. */
-export const NOTICE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.htm', '.html', '.shtml', '.xhtml', '.docx', '.pdf']);
+export const NOTICE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.htm', '.html', '.shtml', '.xhtml', '.docx', '.doc', '.wps', '.pdf', '.ofd']);
 
 export interface InputFile {
   /** Path as given or found, relative to the working directory where it was found so. */

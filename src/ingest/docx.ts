@@ -7,7 +7,7 @@ import { result, type Result } from '../model/result.js';
 import { compact, visibleLength } from './characters.js';
 import { numberParagraphs, type NumberedParagraph } from './docx-numbering.js';
 import type { FormatReading } from './format.js';
-import { checkInflatedSizes } from './zip-limits.js';
+import { checkInflatedSizes, DOCX_PACKAGE } from './zip-limits.js';
 
 /** The parts of mammoth's document tree (its `transformDocument` API) that a notice needs. */
 interface MammothElement {
@@ -49,7 +49,7 @@ async function openPackage(bytes: Uint8Array): Promise<JSZip> {
   } catch (error) {
     throw new GongwenError('E_CORRUPT_DOCX', `the ZIP package cannot be opened (${(error as Error).message})`, { cause: error });
   }
-  checkInflatedSizes(bytes);
+  checkInflatedSizes(bytes, DOCX_PACKAGE);
   return zip;
 }
 
@@ -92,7 +92,7 @@ async function mainPart(zip: JSZip): Promise<string> {
   const declared = (await relationships(zip, '_rels/.rels', '')).get('officeDocument');
   const main = declared !== undefined && zip.file(declared) ? declared : DEFAULT_MAIN_PART;
   if (zip.file(main)) return main;
-  if (zip.file('OFD.xml')) throw new GongwenError('E_UNSUPPORTED_FORMAT', 'the file is an OFD document, which gongwen does not read yet');
+  if (zip.file('OFD.xml')) throw new GongwenError('E_UNSUPPORTED_FORMAT', 'the ZIP package is an OFD document, which the DOCX reader does not read');
   if (zip.file('xl/workbook.xml')) throw new GongwenError('E_NOT_DOCX', 'the ZIP package is an Excel workbook (.xlsx), not a Word document');
   if (zip.file('ppt/presentation.xml')) throw new GongwenError('E_NOT_DOCX', 'the ZIP package is a PowerPoint file (.pptx), not a Word document');
   throw new GongwenError('E_NOT_DOCX', `the ZIP package has no ${DEFAULT_MAIN_PART}, so it is not a Word document`);

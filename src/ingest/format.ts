@@ -1,4 +1,4 @@
-import type { SourceBlock } from '../model/document.js';
+import type { SourceBlock, Stamp } from '../model/document.js';
 import type { Result } from '../model/result.js';
 
 /** What one format's reader returns; `ingest` adds what is common (size, hash, file name). */
@@ -8,6 +8,8 @@ export interface FormatReading {
   encoding?: string;
   /** Page count, for paged formats. */
   pages?: number;
+  /** Seals placed on the pages, for formats that record them. */
+  stamps?: Stamp[];
 }
 
 export type FormatReader = (bytes: Uint8Array) => Promise<Result<FormatReading>>;

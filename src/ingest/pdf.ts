@@ -1,19 +1,23 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { AnnotationMode, getDocument, normalizeUnicode, OPS, VerbosityLevel, type PDFDocumentProxy } from './pdfjs.js';
+import { AnnotationMode, getDocument, normalizeUnicode, OPS, VerbosityLevel, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import { GongwenError } from '../model/errors.js';
 import { foldLookalikes } from './characters.js';
-import { warning, type Message } from '../model/messages.js';
+import { info, warning, type Message } from '../model/messages.js';
 import { result, type Result } from '../model/result.js';
 import type { FormatReading } from './format.js';
+import { repairRecognisedBlock, type OcrOptions, type PageImageSource, type PlacedImage } from './ocr/index.js';
+import { meanConfidence } from './positioned/confidence.js';
 import { isEcho } from './positioned/echo.js';
-import { layoutPositionedPages } from './positioned/index.js';
+import { layoutPositionedPages, type PositionedLayout } from './positioned/index.js';
+import { applyMatrix, IDENTITY, multiply, type Matrix } from './positioned/matrix.js';
 import type { PageTextLayer, PositionedPage, PositionedRun, RulingSegment } from './positioned/types.js';
 
 /**
  * PDF → positioned text. pdf.js parses the file; this module only replays each page's operator
  * list (text state, transformation matrices, paths) to learn where every glyph and ruling line
- * was drawn, and hands that to the format-independent layout in `positioned/`.
+ * was drawn, and hands that to the format-independent layout in `positioned/`. Pages without a
+ * usable text layer (scans) are read by OCR (`ocr/`), whose words go through the same layout.
  *
  * Glyphs come from the operator list rather than `getTextContent` for two reasons: the
  * operator list is needed anyway for table rulings, so one pass serves both, and
@@ -28,8 +32,9 @@ import type { PageTextLayer, PositionedPage, PositionedRun, RulingSegment } from
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const CMAP_DIRECTORY = `${PDFJS_ROOT}/cmaps/`;
 const STANDARD_FONT_DIRECTORY = `${PDFJS_ROOT}/standard_fonts/`;
+const WASM_DIRECTORY = `${PDFJS_ROOT}/wasm/`;
 
-const DOCUMENT_OPTIONS = {
+const TEXT_LAYER_OPTIONS = {
   cMapUrl: CMAP_DIRECTORY,
   cMapPacked: true,
   standardFontDataUrl: STANDARD_FONT_DIRECTORY,
@@ -45,25 +50,17 @@ const DOCUMENT_OPTIONS = {
   verbosity: VerbosityLevel.ERRORS,
 } as const;
 
-type Matrix = readonly [number, number, number, number, number, number];
+/** For the pages OCR reads: their images decoded, JPEG 2000 and JBIG2 scans included. */
+const IMAGE_OPTIONS = {
+  ...TEXT_LAYER_OPTIONS,
+  maxImageSize: -1,
+  useWasm: true,
+  wasmUrl: WASM_DIRECTORY,
+  // Decoded images then arrive as pixel arrays, never as browser bitmaps.
+  isOffscreenCanvasSupported: false,
+} as const;
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** `inner` applied first, then `outer` (pdf.js `Util.transform(outer, inner)`). */
-function multiply(outer: Matrix, inner: Matrix): Matrix {
-  return [
-    outer[0] * inner[0] + outer[2] * inner[1],
-    outer[1] * inner[0] + outer[3] * inner[1],
-    outer[0] * inner[2] + outer[2] * inner[3],
-    outer[1] * inner[2] + outer[3] * inner[3],
-    outer[0] * inner[4] + outer[2] * inner[5] + outer[4],
-    outer[1] * inner[4] + outer[3] * inner[5] + outer[5],
-  ];
-}
-
-function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
+type DocumentOptions = typeof TEXT_LAYER_OPTIONS | typeof IMAGE_OPTIONS;
 
 function asMatrix(value: unknown): Matrix | undefined {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) return undefined;
@@ -81,18 +78,21 @@ interface FontFace {
   matrix: Matrix;
   vertical: boolean;
   bold: boolean;
+  /** The file carries the font program, so the page can be drawn as it prints. */
+  embedded: boolean;
 }
 
 const DEFAULT_FONT_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
 
 /** pdf.js's font object: the base name without its subset prefix ("BCDEEE+SimSun"), and its flags. */
 function fontFaceOf(data: unknown): FontFace {
-  const font = (data ?? {}) as { name?: unknown; fontMatrix?: unknown; vertical?: unknown; bold?: unknown; black?: unknown };
+  const font = (data ?? {}) as { name?: unknown; fontMatrix?: unknown; vertical?: unknown; bold?: unknown; black?: unknown; missingFile?: unknown };
   return {
     name: typeof font.name === 'string' ? font.name.replace(/^[A-Z]{6}\+/, '') : '',
     matrix: asMatrix(font.fontMatrix) ?? DEFAULT_FONT_MATRIX,
     vertical: font.vertical === true,
     bold: font.bold === true || font.black === true,
+    embedded: font.missingFile !== true,
   };
 }
 
@@ -199,9 +199,12 @@ function widthOf(glyph: PlacedGlyph): number {
 
 class RunCollector {
   readonly runs: PositionedRun[] = [];
+  /** Some glyph was set in a font the file does not embed. */
+  unembedded = false;
   private pending: PendingRun | undefined;
 
   add(glyph: PlacedGlyph): void {
+    if (!glyph.font.embedded) this.unembedded = true;
     const pending = this.pending;
     if (pending !== undefined && this.isEcho(pending, glyph)) {
       pending.bold = true;
@@ -464,6 +467,10 @@ function pathRulings(args: readonly unknown[], state: GraphicsState): RulingSegm
 interface PageDrawing {
   runs: PositionedRun[];
   rulings: RulingSegment[];
+  /** Images the page paints (none unless pdf.js was asked to decode them). */
+  images: PlacedImage[];
+  /** Text set in fonts the file does not embed: a rendering of the page shows placeholders for it. */
+  unembeddedText: boolean;
 }
 
 type FontLookup = (name: string) => FontFace | undefined;
@@ -574,6 +581,7 @@ function applyPaintOperator(state: GraphicsState, fn: number, args: readonly unk
 function replayOperators(fnArray: readonly number[], argsArray: readonly unknown[], viewportTransform: Matrix, fonts: FontLookup): PageDrawing {
   const collector = new RunCollector();
   const rulings: RulingSegment[] = [];
+  const images: PlacedImage[] = [];
   const stack: GraphicsState[] = [];
   let state = initialState(viewportTransform);
   for (let i = 0; i < fnArray.length; i += 1) {
@@ -613,12 +621,16 @@ function replayOperators(fnArray: readonly number[], argsArray: readonly unknown
       case OPS.endText:
         collector.flush();
         break;
+      case OPS.paintImageXObject:
+        // Images are painted into the unit square of the current transformation.
+        if (typeof args[0] === 'string') images.push({ objectId: args[0], matrix: state.ctm });
+        break;
       default:
         break;
     }
   }
   collector.flush();
-  return { runs: collector.runs, rulings };
+  return { runs: collector.runs, rulings, images, unembeddedText: collector.unembedded };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,10 +645,10 @@ function loadError(error: unknown): GongwenError {
   return new GongwenError('E_CORRUPT_PDF', `the PDF cannot be parsed (${reason.split('\n')[0]})`, { cause: error });
 }
 
-async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+async function openDocument(bytes: Uint8Array, options: DocumentOptions): Promise<PDFDocumentProxy> {
   // pdf.js transfers the buffer to its worker, which detaches it, and refuses Node Buffers; a
   // copy keeps the caller's bytes (which `ingest` hashes afterwards) intact.
-  const task = getDocument({ ...DOCUMENT_OPTIONS, data: new Uint8Array(bytes) });
+  const task = getDocument({ ...options, data: new Uint8Array(bytes) });
   try {
     return await task.promise;
   } catch (error) {
@@ -645,22 +657,29 @@ async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }
 }
 
-async function readPage(document: PDFDocumentProxy, number: number, fonts: Map<string, FontFace>): Promise<PositionedPage> {
+/** A page as drawn: its positioned text and rulings, and what OCR needs to know of it. */
+type DrawnPage = PositionedPage & Omit<PageDrawing, 'runs' | 'rulings'>;
+
+async function drawPage(page: PDFPageProxy, fonts: Map<string, FontFace>): Promise<DrawnPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  const lookup: FontLookup = (name) => {
+    let font = fonts.get(name);
+    if (font === undefined && page.commonObjs.has(name)) {
+      font = fontFaceOf(page.commonObjs.get(name));
+      fonts.set(name, font);
+    }
+    return font;
+  };
+  const transform = asMatrix(viewport.transform) ?? IDENTITY;
+  const drawing = replayOperators(operators.fnArray, operators.argsArray, transform, lookup);
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, ...drawing };
+}
+
+async function readPage(document: PDFDocumentProxy, number: number, fonts: Map<string, FontFace>): Promise<DrawnPage> {
   const page = await document.getPage(number);
   try {
-    const viewport = page.getViewport({ scale: 1 });
-    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-    const lookup: FontLookup = (name) => {
-      let font = fonts.get(name);
-      if (font === undefined && page.commonObjs.has(name)) {
-        font = fontFaceOf(page.commonObjs.get(name));
-        fonts.set(name, font);
-      }
-      return font;
-    };
-    const transform = asMatrix(viewport.transform) ?? IDENTITY;
-    const drawing = replayOperators(operators.fnArray, operators.argsArray, transform, lookup);
-    return { number, width: viewport.width, height: viewport.height, ...drawing };
+    return await drawPage(page, fonts);
   } finally {
     page.cleanup();
   }
@@ -671,29 +690,39 @@ interface PageReadFailure {
   reason: string;
 }
 
-async function readPages(document: PDFDocumentProxy): Promise<{ pages: PositionedPage[]; failures: PageReadFailure[] }> {
+function failureReason(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+async function readPages(document: PDFDocumentProxy): Promise<{ pages: DrawnPage[]; failures: PageReadFailure[] }> {
   const fonts = new Map<string, FontFace>();
-  const pages: PositionedPage[] = [];
+  const pages: DrawnPage[] = [];
   const failures: PageReadFailure[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {
     try {
       pages.push(await readPage(document, number, fonts));
     } catch (error) {
-      failures.push({ number, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+      failures.push({ number, reason: failureReason(error) });
     }
   }
   return { pages, failures };
 }
 
-function noTextLayerProblem(count: number): string {
-  return count === 1 ? 'the only page has no text layer (a scan?)' : `none of the ${count} pages has a text layer (a scan?)`;
+function noTextLayerProblem(count: number, recognised: boolean): string {
+  const problem = count === 1 ? 'the only page has no text layer (a scan?)' : `none of the ${count} pages has a text layer (a scan?)`;
+  if (!recognised) return problem;
+  return `${problem} and OCR recognised no text on ${count === 1 ? 'it' : 'them'}`;
 }
 
-/** Errors for files without usable text, and a warning for each page whose text is missing. */
-function textLayerMessages(layers: readonly PageTextLayer[], pageCount: number): Message[] {
+/**
+ * Errors for files without usable text, and a warning for each page whose text is missing.
+ * `recognised` are the pages OCR read, which changes what there is to say about them.
+ */
+function textLayerMessages(layers: readonly PageTextLayer[], pageCount: number, recognised: ReadonlySet<number>): Message[] {
   const withText = layers.filter((layer) => layer.state !== 'none');
   if (withText.length === 0) {
-    throw new GongwenError('E_NO_TEXT_LAYER', noTextLayerProblem(pageCount), { details: { pages: pageCount } });
+    const allRecognised = layers.length > 0 && layers.every((layer) => recognised.has(layer.page));
+    throw new GongwenError('E_NO_TEXT_LAYER', noTextLayerProblem(pageCount, allRecognised), { details: { pages: pageCount } });
   }
   const damaged = withText.filter((layer) => layer.state === 'damaged');
   if (damaged.length === withText.length) {
@@ -706,15 +735,17 @@ function textLayerMessages(layers: readonly PageTextLayer[], pageCount: number):
   }
   const messages: Message[] = [];
   for (const layer of layers) {
+    const ocrFoundNothing = recognised.has(layer.page) ? ' and OCR recognised no text on it' : '';
     if (layer.state === 'none') {
+      const advice = ocrFoundNothing === '' ? 'convert it with OCR on to recover it' : 'check the scan';
       messages.push(
-        warning('ingest:pdf-no-text-layer', `page ${layer.page} has no text layer (a scan?); its content is missing, run the PDF through OCR to recover it`, {
+        warning('ingest:pdf-no-text-layer', `page ${layer.page} has no text layer (a scan?)${ocrFoundNothing}; its content is missing, ${advice}`, {
           page: layer.page,
         }),
       );
     } else if (layer.state === 'damaged') {
       messages.push(
-        warning('ingest:pdf-damaged-text-layer', `the text layer of page ${layer.page} cannot be decoded; its text was left out`, {
+        warning('ingest:pdf-damaged-text-layer', `the text layer of page ${layer.page} cannot be decoded${ocrFoundNothing}; its text was left out`, {
           page: layer.page,
         }),
       );
@@ -731,9 +762,92 @@ function textLayerMessages(layers: readonly PageTextLayer[], pageCount: number):
   return messages;
 }
 
-/** Reads a PDF into paragraphs and tables in reading order, each block carrying its 1-based page. */
-export async function readPdf(bytes: Uint8Array): Promise<Result<FormatReading>> {
-  const document = await openDocument(bytes);
+/**
+ * Pages whose text OCR must supply: those without a text layer, and those whose layer cannot be
+ * decoded but whose glyphs the file embeds (drawn, they show the right characters; only their
+ * Unicode mapping is lost). A damaged page in fonts the file does not carry would be drawn with
+ * placeholder shapes, and is left as it is.
+ */
+function pagesNeedingOcr(layers: readonly PageTextLayer[], pages: readonly DrawnPage[]): number[] {
+  const unembedded = new Set(pages.filter((page) => page.unembeddedText).map((page) => page.number));
+  return layers.filter((layer) => layer.state === 'none' || (layer.state === 'damaged' && !unembedded.has(layer.page))).map((layer) => layer.page);
+}
+
+/** A page whose words OCR read, from its scan or from a rendering of it. */
+type RecognisedPdfPage = PositionedPage & { source: PageImageSource };
+
+interface Recognition {
+  /** Pages on which OCR found text, with its words in place of the page's own text. */
+  pages: Map<number, RecognisedPdfPage>;
+  /** Pages OCR read to the end, whether it found text on them or not. */
+  read: Set<number>;
+  /** A warning for each page OCR could not read. */
+  failures: Message[];
+}
+
+function nothingRecognised(): Recognition {
+  return { pages: new Map(), read: new Set(), failures: [] };
+}
+
+/**
+ * Reads the given pages by OCR, one after another, from a second copy of the document in which
+ * pdf.js decodes images (the first skips them, which is what makes text layers fast).
+ */
+async function recognisePages(bytes: Uint8Array, numbers: readonly number[], onProgress: OcrOptions['onProgress']): Promise<Recognition> {
+  const { recognisePage } = await import('./ocr/recognise.js');
+  const document = await openDocument(bytes, IMAGE_OPTIONS);
+  const fonts = new Map<string, FontFace>();
+  const recognition = nothingRecognised();
+  try {
+    for (const [done, number] of numbers.entries()) {
+      onProgress?.({ page: number, pages: numbers.length, done });
+      try {
+        const page = await document.getPage(number);
+        try {
+          const drawn = await drawPage(page, fonts);
+          const { runs, source } = await recognisePage(page, drawn.width, drawn.height, drawn.images);
+          recognition.read.add(number);
+          if (runs.length > 0) recognition.pages.set(number, { number, width: drawn.width, height: drawn.height, runs, rulings: drawn.rulings, source });
+        } finally {
+          page.cleanup();
+        }
+      } catch (error) {
+        recognition.failures.push(
+          warning('ingest:pdf-ocr-failed', `page ${number} could not be read by OCR (${failureReason(error)}); its content is missing`, { page: number }),
+        );
+      }
+      onProgress?.({ page: number, pages: numbers.length, done: done + 1 });
+    }
+  } finally {
+    await document.destroy();
+  }
+  return recognition;
+}
+
+const READ_FROM: Readonly<Record<PageImageSource, string>> = { scan: 'its scanned image', rendering: 'the page as drawn' };
+
+/** Says, for each page whose text came from OCR, why and how surely it was read. */
+function recognitionMessages(pages: ReadonlyMap<number, RecognisedPdfPage>, before: readonly PageTextLayer[], used: ReadonlySet<number>): Message[] {
+  return before.flatMap((layer) => {
+    const page = pages.get(layer.page);
+    if (page === undefined || !used.has(layer.page)) return [];
+    const why = layer.state === 'damaged' ? `the text layer of page ${layer.page} cannot be decoded` : `page ${layer.page} has no text layer`;
+    const confidence = (meanConfidence(page.runs) ?? 0).toFixed(2);
+    return [info('ingest:pdf-ocr', `${why}; its text was recognised by OCR from ${READ_FROM[page.source]}, with a mean confidence of ${confidence}`, { page: layer.page })];
+  });
+}
+
+export interface PdfReading extends FormatReading {
+  /** Pages whose text was recognised by OCR, in page order. */
+  ocrPages?: number[];
+}
+
+/**
+ * Reads a PDF into paragraphs and tables in reading order, each block carrying its 1-based page.
+ * Pages without a usable text layer are recognised by OCR unless `options.ocr` is false.
+ */
+export async function readPdf(bytes: Uint8Array, options: OcrOptions = {}): Promise<Result<PdfReading>> {
+  const document = await openDocument(bytes, TEXT_LAYER_OPTIONS);
   try {
     const pageCount = document.numPages;
     const { pages, failures } = await readPages(document);
@@ -746,10 +860,21 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<FormatReading>>
         page: failure.number,
       }),
     );
-    const layout = layoutPositionedPages(pages);
-    messages.push(...textLayerMessages(layout.value.pages, pageCount), ...layout.messages);
+    const textLayers = layoutPositionedPages(pages);
+    const needed = options.ocr === false ? [] : pagesNeedingOcr(textLayers.value.pages, pages);
+    const recognition = needed.length === 0 ? nothingRecognised() : await recognisePages(bytes, needed, options.onProgress);
+    const layout: Result<PositionedLayout> =
+      recognition.pages.size === 0 ? textLayers : layoutPositionedPages(pages.map((page) => recognition.pages.get(page.number) ?? page));
+    const ocrPages = layout.value.pages.filter((layer) => layer.state === 'text' && recognition.pages.has(layer.page)).map((layer) => layer.page);
+    messages.push(
+      ...recognition.failures,
+      ...recognitionMessages(recognition.pages, textLayers.value.pages, new Set(ocrPages)),
+      ...textLayerMessages(layout.value.pages, pageCount, recognition.read),
+      ...layout.messages,
+    );
     messages.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-    return result({ blocks: layout.value.blocks, pages: pageCount }, messages);
+    const blocks = ocrPages.length === 0 ? layout.value.blocks : layout.value.blocks.map(repairRecognisedBlock);
+    return result({ blocks, pages: pageCount, ...(ocrPages.length > 0 ? { ocrPages } : {}) }, messages);
   } finally {
     await document.destroy();
   }

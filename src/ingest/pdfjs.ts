@@ -19,5 +19,5 @@ Object.defineProperty(Array.prototype, 'push', { value: nativeBuiltins.push, wri
 JSON.parse = nativeBuiltins.parse;
 JSON.stringify = nativeBuiltins.stringify;
 
-export const { AnnotationMode, getDocument, normalizeUnicode, OPS, VerbosityLevel, version } = pdfjs;
-export type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+export const { AnnotationMode, getDocument, ImageKind, normalizeUnicode, OPS, VerbosityLevel, version } = pdfjs;
+export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';

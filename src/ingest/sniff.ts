@@ -91,6 +91,7 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
 const EXTENSION_KINDS: Readonly<Record<string, SniffedKind>> = {
   pdf: 'pdf',
   docx: 'zip',
+  ofd: 'zip',
   html: 'html',
   htm: 'html',
   shtml: 'html',

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { GongwenError } from '../model/errors.js';
+import { GongwenError, type ErrorCode } from '../model/errors.js';
 
 /**
  * Limits on what a ZIP package may inflate to, checked from its central directory before any
@@ -26,7 +26,16 @@ const DEFLATE = 8;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
 
-interface ZipEntry {
+/** The codes a package format answers with when its ZIP is damaged or would inflate too far. */
+export interface PackageCodes {
+  corrupt: ErrorCode;
+  tooLarge: ErrorCode;
+}
+
+export const DOCX_PACKAGE: PackageCodes = { corrupt: 'E_CORRUPT_DOCX', tooLarge: 'E_DOCX_TOO_LARGE' };
+export const OFD_PACKAGE: PackageCodes = { corrupt: 'E_CORRUPT_OFD', tooLarge: 'E_OFD_TOO_LARGE' };
+
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -34,8 +43,14 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
-function damaged(problem: string): GongwenError {
-  return new GongwenError('E_CORRUPT_DOCX', `the ZIP package ${problem}`);
+function damagedPackage(codes: PackageCodes, problem: string): GongwenError {
+  return new GongwenError(codes.corrupt, `the ZIP package ${problem}`);
+}
+
+export interface CentralDirectory {
+  entries: ZipEntry[];
+  /** Bytes before the package (a self-extractor stub, say), by which every stored offset is off. */
+  shift: number;
 }
 
 function mib(bytes: number): string {
@@ -43,7 +58,7 @@ function mib(bytes: number): string {
 }
 
 /** The sizes and offset a central-directory entry gives, with those it moves to its ZIP64 extra field. */
-function zip64Values(view: DataView, extraStart: number, extraEnd: number, entry: ZipEntry): void {
+function zip64Values(view: DataView, extraStart: number, extraEnd: number, entry: ZipEntry, codes: PackageCodes): void {
   for (let at = extraStart; at + 4 <= extraEnd; ) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
@@ -51,7 +66,7 @@ function zip64Values(view: DataView, extraStart: number, extraEnd: number, entry
       // The 8-byte values follow in this order, each present only when its 32-bit field is full.
       let field = at + 4;
       const next = (): number => {
-        if (field + 8 > at + 4 + size) throw damaged('has a ZIP64 field that is too short');
+        if (field + 8 > at + 4 + size) throw damagedPackage(codes, 'has a ZIP64 field that is too short');
         const value = Number(view.getBigUint64(field, true));
         field += 8;
         return value;
@@ -66,7 +81,7 @@ function zip64Values(view: DataView, extraStart: number, extraEnd: number, entry
 }
 
 /** Reads the central directory, as JSZip does, allowing bytes before the package. */
-function centralDirectory(bytes: Uint8Array): { entries: ZipEntry[]; shift: number } {
+export function readCentralDirectory(bytes: Uint8Array, codes: PackageCodes): CentralDirectory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - U16_MAX); at -= 1) {
@@ -75,7 +90,7 @@ function centralDirectory(bytes: Uint8Array): { entries: ZipEntry[]; shift: numb
       break;
     }
   }
-  if (end < 0) throw damaged('has no central directory');
+  if (end < 0) throw damagedPackage(codes, 'has no central directory');
   let count = view.getUint16(end + 10, true);
   let size = view.getUint32(end + 12, true);
   let offset = view.getUint32(end + 16, true);
@@ -84,19 +99,19 @@ function centralDirectory(bytes: Uint8Array): { entries: ZipEntry[]; shift: numb
     // The ZIP64 end record (56 bytes without extensible data, which packers do not write) sits
     // just before its locator.
     const at = end - 20 - 56;
-    if (at < 0 || view.getUint32(at, true) !== ZIP64_END) throw damaged('has a broken ZIP64 directory');
+    if (at < 0 || view.getUint32(at, true) !== ZIP64_END) throw damagedPackage(codes, 'has a broken ZIP64 directory');
     count = Number(view.getBigUint64(at + 32, true));
     size = Number(view.getBigUint64(at + 40, true));
     offset = Number(view.getBigUint64(at + 48, true));
     directoryEnd = at;
   }
   const shift = directoryEnd - (offset + size);
-  if (shift < 0) throw damaged('has a central directory outside the file');
+  if (shift < 0) throw damagedPackage(codes, 'has a central directory outside the file');
 
   const entries: ZipEntry[] = [];
   const names = new TextDecoder();
   for (let at = offset + shift, i = 0; i < count; i += 1) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_ENTRY) throw damaged('has a damaged central directory');
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_ENTRY) throw damagedPackage(codes, 'has a damaged central directory');
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -107,7 +122,7 @@ function centralDirectory(bytes: Uint8Array): { entries: ZipEntry[]; shift: numb
       uncompressedSize: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
     };
-    zip64Values(view, at + 46 + nameLength, at + 46 + nameLength + extraLength, entry);
+    zip64Values(view, at + 46 + nameLength, at + 46 + nameLength + extraLength, entry, codes);
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -120,19 +135,19 @@ function centralDirectory(bytes: Uint8Array): { entries: ZipEntry[]; shift: numb
  * then inflated once with its declared size as a hard cap: a part that would grow beyond it
  * stops there instead of filling the memory of whoever inflates it next.
  */
-export function checkInflatedSizes(bytes: Uint8Array): void {
-  const { entries, shift } = centralDirectory(bytes);
+export function checkInflatedSizes(bytes: Uint8Array, codes: PackageCodes): void {
+  const { entries, shift } = readCentralDirectory(bytes, codes);
   let total = 0;
   for (const entry of entries) {
     total += entry.uncompressedSize;
     if (total > MAX_INFLATED_BYTES) {
-      throw new GongwenError('E_DOCX_TOO_LARGE', `the parts of the package inflate to more than ${mib(MAX_INFLATED_BYTES)}`, {
+      throw new GongwenError(codes.tooLarge, `the parts of the package inflate to more than ${mib(MAX_INFLATED_BYTES)}`, {
         details: { maxInflatedBytes: MAX_INFLATED_BYTES },
       });
     }
     if (entry.uncompressedSize > RATIO_GRACE_BYTES && entry.uncompressedSize > entry.compressedSize * MAX_RATIO) {
       throw new GongwenError(
-        'E_DOCX_TOO_LARGE',
+        codes.tooLarge,
         `the part ${entry.name} inflates from ${entry.compressedSize} bytes to ${mib(entry.uncompressedSize)}, more than ${MAX_RATIO} times`,
         { details: { part: entry.name, compressedBytes: entry.compressedSize, inflatedBytes: entry.uncompressedSize, maxRatio: MAX_RATIO } },
       );
@@ -143,20 +158,20 @@ export function checkInflatedSizes(bytes: Uint8Array): void {
   for (const entry of entries) {
     if (entry.method !== DEFLATE) continue;
     const header = entry.localHeaderOffset + shift;
-    if (header + 30 > bytes.length || view.getUint32(header, true) !== LOCAL_HEADER) throw damaged(`has a damaged entry for ${entry.name}`);
+    if (header + 30 > bytes.length || view.getUint32(header, true) !== LOCAL_HEADER) throw damagedPackage(codes, `has a damaged entry for ${entry.name}`);
     const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
-    if (start + entry.compressedSize > bytes.length) throw damaged(`is cut off inside ${entry.name}`);
+    if (start + entry.compressedSize > bytes.length) throw damagedPackage(codes, `is cut off inside ${entry.name}`);
     try {
       // maxOutputLength must be at least 1; a part declared empty may thus give one byte, harmlessly.
       inflateRawSync(bytes.subarray(start, start + entry.compressedSize), { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new GongwenError('E_DOCX_TOO_LARGE', `the part ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes the package declares`, {
+        throw new GongwenError(codes.tooLarge, `the part ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes the package declares`, {
           cause: error,
           details: { part: entry.name, declaredBytes: entry.uncompressedSize },
         });
       }
-      throw new GongwenError('E_CORRUPT_DOCX', `the part ${entry.name} does not inflate (${(error as Error).message})`, { cause: error });
+      throw new GongwenError(codes.corrupt, `the part ${entry.name} does not inflate (${(error as Error).message})`, { cause: error });
     }
   }
 }

@@ -7,10 +7,12 @@ import type {
   SourceMetadata,
   SourceParagraph,
   SourceTable,
+  OcrMark,
 } from '../model/document.js';
 import type { Span } from '../model/span.js';
 import { ATTACHMENT_LABEL, COPY_TO_LINE, DATE_ONLY_PRINTED_LINE, OTHER_RECORD_LINE, PRINTED_LINE } from '../ingest/lexicon/notice-parts.js';
 import { numberOf } from '../ingest/lexicon/numerals.js';
+import { ocrMarkOf } from '../ingest/positioned/confidence.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
 import { isSelfEvidentMetadata, matchMetadataLine, type MetadataMatch } from './metadata.js';
 
@@ -39,8 +41,17 @@ class TextBuilder {
   }
 }
 
-function pageOf(block: { page?: number | undefined }): { page?: number } {
-  return block.page === undefined ? {} : { page: block.page };
+interface Origin {
+  page?: number;
+  ocr?: OcrMark;
+}
+
+/** Where a block came from: the page it starts on, and the OCR mark when it was read from a scan. */
+function originOf(block: { page?: number | undefined; ocr?: OcrMark | undefined }): Origin {
+  const origin: Origin = {};
+  if (block.page !== undefined) origin.page = block.page;
+  if (block.ocr !== undefined) origin.ocr = block.ocr;
+  return origin;
 }
 
 function cleanLine(text: string): string {
@@ -48,19 +59,19 @@ function cleanLine(text: string): string {
 }
 
 function classifyParagraph(text: string, span: Span, source: SourceParagraph): Block {
-  const page = pageOf(source);
+  const origin = originOf(source);
   const attachment = ATTACHMENT_LABEL.exec(text);
   if (attachment) {
     const number = attachment[1] === undefined ? undefined : numberOf(attachment[1]);
-    return { type: 'attachment', span, ...page, label: text.replace(/[\s:：]+/g, ''), ...(number === undefined ? {} : { number }) };
+    return { type: 'attachment', span, ...origin, label: text.replace(/[\s:：]+/g, ''), ...(number === undefined ? {} : { number }) };
   }
-  if (COPY_TO_LINE.test(text)) return { type: 'record', span, ...page, role: 'copy-to' };
-  if (PRINTED_LINE.test(text)) return { type: 'record', span, ...page, role: 'printed' };
-  if (OTHER_RECORD_LINE.test(text)) return { type: 'record', span, ...page, role: 'other' };
+  if (COPY_TO_LINE.test(text)) return { type: 'record', span, ...origin, role: 'copy-to' };
+  if (PRINTED_LINE.test(text)) return { type: 'record', span, ...origin, role: 'printed' };
+  if (OTHER_RECORD_LINE.test(text)) return { type: 'record', span, ...origin, role: 'other' };
   const heading = headingOf(text, span, source);
   if (heading) return heading;
   const style: ParagraphStyle = source.style ?? {};
-  const block: Block = { type: 'paragraph', span, ...page };
+  const block: Block = { type: 'paragraph', span, ...origin };
   if (style.align !== undefined) block.align = style.align;
   if (style.bold === true || style.heading !== undefined) block.emphasis = true;
   return block;
@@ -78,7 +89,7 @@ function headingOf(text: string, span: Span, source: SourceParagraph): HeadingBl
     return {
       type: 'heading',
       span,
-      ...pageOf(source),
+      ...originOf(source),
       scheme,
       level,
       marker: match[0].trim(),
@@ -128,7 +139,9 @@ export class DocumentComposer {
       end = span[1];
       fields.push(...metadataFields(matches[i]!, span[0], line));
     });
-    if (start !== undefined) this.blocks.push({ type: 'metadata', span: [start, end], ...pageOf(sources[0] ?? {}), fields });
+    // Lines of one group may come from pages read in different ways: the group is as sure as its characters.
+    const scored = sources.map((source) => ({ text: source.text, confidence: source.ocr?.confidence }));
+    if (start !== undefined) this.blocks.push({ type: 'metadata', span: [start, end], ...originOf({ page: sources[0]?.page }), ...ocrMarkOf(scored), fields });
   }
 
   addMetadata(source: SourceMetadata): void {
@@ -189,9 +202,9 @@ export class DocumentComposer {
     const tableEnd = this.text.append('')[1];
     const labels = labelled.map((field) => ({ label: field.label }));
     if (labelled.length >= filledCells * METADATA_TABLE_SHARE && isSelfEvidentMetadata(labels)) {
-      this.blocks.push({ type: 'metadata', span: [tableStart, tableEnd], ...pageOf(source), fields: labelled });
+      this.blocks.push({ type: 'metadata', span: [tableStart, tableEnd], ...originOf(source), fields: labelled });
     } else {
-      this.blocks.push({ type: 'table', span: [tableStart, tableEnd], ...pageOf(source), rows: builtRows });
+      this.blocks.push({ type: 'table', span: [tableStart, tableEnd], ...originOf(source), rows: builtRows });
     }
   }
 }
@@ -235,7 +248,7 @@ export function attachPrintingOrgan(blocks: Block[], text: string): void {
     if (!DATE_ONLY_PRINTED_LINE.test(text.slice(current.span[0], current.span[1]))) continue;
     const organ = text.slice(previous.span[0], previous.span[1]);
     if (previous.type === 'paragraph' && organ.length <= 40 && !/[，。；：,;:]/.test(organ)) {
-      blocks[i - 1] = { type: 'record', span: previous.span, ...pageOf(previous), role: 'printed' };
+      blocks[i - 1] = { type: 'record', span: previous.span, ...originOf(previous), role: 'printed' };
     }
   }
 }

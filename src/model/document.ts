@@ -1,17 +1,38 @@
 import { z } from 'zod';
 import { SpanSchema } from './span.js';
 
-const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf'] as const;
+const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf', 'doc', 'ofd'] as const;
 const SourceFormatSchema = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+
+export const StampSchema = z.object({
+  page: z.number().int().positive().describe('page the seal is placed on'),
+  kind: z.enum(['signature', 'seal']).describe('an electronic signature (签章) or a seal drawn as a page object'),
+});
+export type Stamp = z.infer<typeof StampSchema>;
+
+export const OcrMarkSchema = z
+  .object({
+    confidence: z.number().min(0).max(1).describe('mean recognition confidence of the characters, from 0 to 1'),
+  })
+  .describe('present when the text was recognised by OCR from a scanned page: a value to route to review');
+export type OcrMark = z.infer<typeof OcrMarkSchema>;
 
 export const SourceInfoSchema = z.object({
   fileName: z.string().optional().describe('base name of the input file, when read from a file'),
   format: SourceFormatSchema.describe('format sniffed from the bytes'),
   encoding: z.string().optional().describe('character encoding the text was decoded from (text and HTML)'),
-  pages: z.number().int().nonnegative().optional().describe('page count (PDF)'),
+  pages: z.number().int().nonnegative().optional().describe('page count (PDF, OFD)'),
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  stamps: z
+    .array(StampSchema)
+    .optional()
+    .describe('seals (印章) the source places on its pages (OFD), in page order; a seal is an image, so its text is not read'),
+  ocrPages: z
+    .array(z.number().int().positive())
+    .optional()
+    .describe('pages without a usable text layer whose text was recognised by OCR (PDF), in page order'),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 
@@ -35,6 +56,8 @@ export interface SourceParagraph {
   text: string;
   page?: number;
   style?: ParagraphStyle;
+  /** Set when the text was recognised by OCR. */
+  ocr?: OcrMark;
 }
 
 export interface SourceCell {
@@ -48,6 +71,8 @@ export interface SourceTable {
   kind: 'table';
   rows: SourceCell[][];
   page?: number;
+  /** Set when the text was recognised by OCR. */
+  ocr?: OcrMark;
 }
 
 export interface MetadataEntry {
@@ -75,6 +100,7 @@ export interface IngestedDocument {
 const blockBase = {
   span: SpanSchema,
   page: z.number().int().positive().optional().describe('page on which the block starts (PDF)'),
+  ocr: OcrMarkSchema.optional(),
 };
 
 const HEADING_SCHEMES = [

@@ -3,6 +3,7 @@ import { GongwenError } from '../model/errors.js';
 import type { Message } from '../model/messages.js';
 import type { DocNumberFinding, DocumentFields, Evidence } from '../extract/findings.js';
 import { VERSION } from '../version.js';
+import { markOcrFindings } from './ocr.js';
 import { NoticeRecordSchema, type DocNumber, type NoticeRecord, type Provenance } from './schema.js';
 
 function provenance(evidence: Evidence): Provenance {
@@ -82,7 +83,7 @@ export function toRecord(document: NoticeDocument, fields: DocumentFields, messa
     parts: document.parts,
     messages: [...messages],
   };
-  const checked = NoticeRecordSchema.safeParse(record);
+  const checked = NoticeRecordSchema.safeParse(markOcrFindings(record, document.blocks));
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new GongwenError('E_INTERNAL', `the record does not fit the schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`, {

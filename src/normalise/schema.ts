@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BlockSchema, MetadataFieldSchema, PartSchema, SourceInfoSchema } from '../model/document.js';
+import { BlockSchema, MetadataFieldSchema, OcrMarkSchema, PartSchema, SourceInfoSchema } from '../model/document.js';
 import { MessageSchema } from '../model/messages.js';
 import { SpanSchema } from '../model/span.js';
 import { DOCUMENT_TYPES } from '../ingest/lexicon/document-types.js';
@@ -16,8 +16,12 @@ const EvidenceSourceSchema = z
   .enum(['header', 'title', 'body', 'signature', 'record', 'metadata'])
   .describe('part of the notice the value was read from; metadata is the portal information block');
 
+// Every value read from the text carries `ocr` when that text was recognised from a scan
+// (normalise/ocr.ts), so that importing systems can send it to review.
+const OcrShape = { ocr: OcrMarkSchema.optional() };
+
 const ProvenanceSchema = z
-  .object({ raw: z.string().describe('the text as written'), span: SpanSchema, source: EvidenceSourceSchema })
+  .object({ raw: z.string().describe('the text as written'), span: SpanSchema, source: EvidenceSourceSchema, ...OcrShape })
   .describe('where a value stands in the text');
 
 const DocNumberSchema = z.object({
@@ -29,18 +33,21 @@ const DocNumberSchema = z.object({
   repaired: z.boolean().describe('true when a damaged number was read as a careful reader would'),
   span: SpanSchema,
   source: EvidenceSourceSchema,
+  ...OcrShape,
 });
 
 const RecipientsSchema = z.object({
   raw: z.string().describe('the addressee line before its colon'),
   list: z.array(z.string()),
   span: SpanSchema,
+  ...OcrShape,
 });
 
 const CitedDocumentSchema = z.object({
   docNumber: DocNumberSchema,
   title: z.string().nullable().describe('title given in 《》 before the number'),
   titleSpan: SpanSchema.optional(),
+  ...OcrShape,
 });
 
 const AttachmentSchema = z.object({
@@ -48,6 +55,7 @@ const AttachmentSchema = z.object({
   number: z.number().int().positive().optional(),
   raw: z.string(),
   span: SpanSchema,
+  ...OcrShape,
 });
 
 const ContactOccurrenceSchema = z.object({
@@ -55,6 +63,7 @@ const ContactOccurrenceSchema = z.object({
   value: z.string().describe('digits only for telephone numbers'),
   raw: z.string(),
   span: SpanSchema,
+  ...OcrShape,
 });
 
 const PersonSchema = z.object({
@@ -63,6 +72,7 @@ const PersonSchema = z.object({
   phones: z.array(z.string()),
   emails: z.array(z.string()),
   span: SpanSchema,
+  ...OcrShape,
 });
 
 const ContactsSchema = z.object({
@@ -79,6 +89,7 @@ const UnitRoleSchema = z
 const SpannedShape = {
   raw: z.string().describe('the text as written; text.slice(span) equals raw'),
   span: SpanSchema,
+  ...OcrShape,
 };
 
 const UnitMentionSchema = z.object({
@@ -95,6 +106,7 @@ const UnitSchema = z.object({
   aliasSource: z.enum(['defined', 'inferred']).optional().describe('defined by the document (以下简称), or inferred from near-identical spelling'),
   raw: z.string().describe('the first mention as written'),
   span: SpanSchema.describe('span of the first mention'),
+  ...OcrShape,
   mentions: z.array(UnitMentionSchema),
 });
 

@@ -147,9 +147,12 @@ describe('bad inputs: each is refused with a stable code, or read with a warning
     );
   });
 
-  it('binary garbage named .pdf: E_CORRUPT_PDF (elsewhere E_UNSUPPORTED_FORMAT)', async () => {
+  it('binary garbage named .pdf: E_CORRUPT_PDF, and so on for each format read (elsewhere E_UNSUPPORTED_FORMAT)', async () => {
     const garbage = new Uint8Array(4096).map((_, i) => (i * 131 + (i >> 3)) % 256);
     await expectRefused(write('garbage.pdf', garbage), 'E_CORRUPT_PDF', /named like a PDF but holds binary data without a PDF header.*re-download/);
+    await expectRefused(write('garbage.docx', garbage), 'E_CORRUPT_DOCX', /named like a DOCX but holds binary data without a ZIP signature/);
+    await expectRefused(write('garbage.ofd', garbage), 'E_CORRUPT_OFD', /named like an OFD but holds binary data without a ZIP signature/);
+    await expectRefused(write('garbage.doc', garbage), 'E_CORRUPT_DOC', /named like a DOC but holds binary data without an OLE signature/);
     await expectRefused(write('garbage.bin', garbage), 'E_UNSUPPORTED_FORMAT', /content is binary data, which gongwen does not read/);
   });
 

@@ -23,7 +23,7 @@ describe('gongwen convert', () => {
     const written = readdirSync(out).filter((name) => name.endsWith('.json')).sort();
     expect(written).toEqual(readdirSync(join(fixturesDir, 'notices')).filter((name) => !name.endsWith('.md')).map((name) => `${name}.json`).sort());
     for (const name of written) expect(NoticeRecordSchema.safeParse(JSON.parse(readFileSync(join(out, name), 'utf8'))).success).toBe(true);
-    expect(stderr).toMatch(/converted 8 of 8 files in [\d.]+ s \([\d.]+ docs\/s\)/);
+    expect(stderr).toMatch(/converted 12 of 12 files in [\d.]+ s \([\d.]+ docs\/s\)/);
   });
 
   it('writes JSON Lines to standard output with --stdout', async () => {

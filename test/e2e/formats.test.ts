@@ -4,7 +4,7 @@ import { parse, type NoticeRecord } from '../../src/index.js';
 import { fixturesDir } from '../helpers.js';
 
 const noticesDir = join(fixturesDir, 'notices');
-const FORMATS = ['txt', 'html', 'docx', 'pdf'] as const;
+const FORMATS = ['txt', 'html', 'docx', 'pdf', 'ofd'] as const;
 
 /** The document fields a notice states in every format; 发布日期 exists only on a portal page. */
 function documentFields(record: NoticeRecord) {
@@ -25,7 +25,7 @@ function documentFields(record: NoticeRecord) {
   };
 }
 
-describe.each(['seed-000', 'seed-001'])('the same notice through TXT, HTML, DOCX and PDF: %s', (seed) => {
+describe.each(['seed-000', 'seed-001'])('the same notice through TXT, HTML, DOCX, PDF and OFD: %s', (seed) => {
   it('gives the same document fields in every format', async () => {
     const records = await Promise.all(FORMATS.map((format) => parse(join(noticesDir, `${seed}.${format}`))));
     const [reference, ...others] = records.map(documentFields);
@@ -41,6 +41,7 @@ describe.each(['seed-000', 'seed-001'])('the same notice through TXT, HTML, DOCX
       ['html', 'gb18030', null],
       ['docx', null, null],
       ['pdf', null, true],
+      ['ofd', null, true],
     ]);
     for (const source of sources) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

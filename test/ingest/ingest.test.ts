@@ -32,7 +32,7 @@ describe('ingest', () => {
   it.each([
     ['an empty file', new Uint8Array(0), 'E_EMPTY_FILE'],
     ['a file of white space', text(' \n\t \n'), 'E_NO_TEXT'],
-    ['a Word 97–2003 file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'E_UNSUPPORTED_FORMAT'],
+    ['a Word 97–2003 file cut short after its signature', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'E_CORRUPT_DOC'],
     ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'E_UNSUPPORTED_FORMAT'],
     ['binary garbage', new Uint8Array([0, 1, 2, 3, 250, 251, 0, 9]), 'E_UNSUPPORTED_FORMAT'],
   ])('refuses %s with a typed error', async (_, bytes, code) => {

@@ -25,9 +25,12 @@ function corpusFile(name: string): string {
   return join(corpusDir, `${name}.pdf`);
 }
 
+// Without OCR: what these tests check is what the reader says of a text layer.
+const TEXT_LAYER_ONLY = { ocr: false };
+
 async function failureOf(bytes: Uint8Array): Promise<GongwenError> {
   try {
-    await readPdf(bytes);
+    await readPdf(bytes, TEXT_LAYER_ONLY);
   } catch (error) {
     if (error instanceof GongwenError) return error;
     throw error;
@@ -61,12 +64,12 @@ describe('readPdf: files it cannot read', () => {
       await expectFailure(bytesOf(trap('encrypted.pdf')), 'E_ENCRYPTED_PDF', /password/);
     });
 
-    it('says E_NO_TEXT_LAYER for a scan, naming the page count and suggesting OCR', async () => {
+    it('says E_NO_TEXT_LAYER for a scan read without OCR, naming the page count and suggesting OCR', async () => {
       await expectFailure(bytesOf(trap('image-only.pdf')), 'E_NO_TEXT_LAYER', /none of the 2 pages has a text layer.*OCR/);
     });
 
     it('warns about a damaged page, with its page, and leaves its text out', async () => {
-      const { value, messages } = await readPdf(bytesOf(trap('damaged-text-layer.pdf')));
+      const { value, messages } = await readPdf(bytesOf(trap('damaged-text-layer.pdf')), TEXT_LAYER_ONLY);
       expect(messages).toEqual([expect.objectContaining({ ruleId: 'ingest:pdf-damaged-text-layer', severity: 'warning', page: 2 })]);
       expect(value.pages).toBe(2);
       expect(value.blocks.every((block) => block.kind !== 'metadata' && block.page === 1)).toBe(true);
@@ -89,8 +92,11 @@ describe('readPdf: files it cannot read', () => {
       await expectFailure(bytesOf(corpusFile('moa-2025-nongji-butie-youjiyoubu-opinion-SCANNED')), 'E_NO_TEXT_LAYER', /none of the 8 pages/);
     });
 
-    it('warns about the two scanned cover pages of a mixed file and reads the rest', async () => {
-      const { value, messages } = await readPdf(bytesOf(corpusFile('nanning-2025-nanzhujianhan-671-ranqi-tiaoli-zhengqiu-yijian-han-MIXED-scanned-cover')));
+    it('warns about the two scanned cover pages of a mixed file read without OCR, and reads the rest', async () => {
+      const { value, messages } = await readPdf(
+        bytesOf(corpusFile('nanning-2025-nanzhujianhan-671-ranqi-tiaoli-zhengqiu-yijian-han-MIXED-scanned-cover')),
+        TEXT_LAYER_ONLY,
+      );
       expect(messages.filter((message) => message.ruleId === 'ingest:pdf-no-text-layer').map((message) => message.page)).toEqual([1, 2]);
       expect(value.pages).toBe(116);
       expect(value.blocks[0]).toMatchObject({ page: 3 });

@@ -81,7 +81,8 @@ export function layoutPositionedPages(pages: readonly PositionedPage[]): Result<
       layer.state = 'none';
       return;
     }
-    paragraphPages.push({ number: page.number, width: page.width, items: interleave(readColumnsInOrder(lines), tables) });
+    const scanned = page.boxes.some((box) => box.confidence !== undefined);
+    paragraphPages.push({ number: page.number, width: page.width, scanned, items: interleave(readColumnsInOrder(lines), tables) });
   });
   return result({ blocks: buildParagraphs(paragraphPages), pages: layers }, messages);
 }

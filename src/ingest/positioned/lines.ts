@@ -2,6 +2,7 @@ import { visibleLength } from '../characters.js';
 import { firstCharacter, lastCharacter, needsSpace, tidyRunText, WIDE_GAP_EM } from './spacing.js';
 import type { TextBox } from './upright.js';
 import { isEcho, type GlyphPlace } from './echo.js';
+import { meanConfidence } from './confidence.js';
 
 /** Part of a line set apart from the rest by a wide gap (see `WIDE_GAP_EM`). */
 export interface Segment {
@@ -25,6 +26,8 @@ export interface Line {
   bold: boolean;
   /** Single characters spread with gaps between them ("公  告", "唐 山 市 行 政 审 批 局"). */
   letterSpaced: boolean;
+  /** Mean OCR confidence (0–1) of the line's characters; absent for a text layer. */
+  confidence?: number;
 }
 
 // Two boxes are on one line when their em boxes overlap by at least this share of the smaller
@@ -183,6 +186,7 @@ export function lineOf(boxes: TextBox[]): Line {
   const main = boxes.filter((box) => Math.abs(box.size - size) <= 0.1 * size);
   const boldCharacters = boxes.filter((box) => box.bold).reduce((sum, box) => sum + visibleLength(box.text), 0);
   const allCharacters = boxes.reduce((sum, box) => sum + visibleLength(box.text), 0);
+  const confidence = meanConfidence(boxes);
   return {
     boxes,
     segments,
@@ -195,6 +199,7 @@ export function lineOf(boxes: TextBox[]): Line {
     size,
     bold: boldCharacters * 2 > allCharacters,
     letterSpaced,
+    ...(confidence === undefined ? {} : { confidence }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { visibleLength } from '../characters.js';
 import type { ParagraphStyle, SourceBlock, SourceCell, SourceParagraph, SourceTable } from '../../model/document.js';
 import type { ReadingLine } from './columns.js';
+import { ocrMarkOf, type ScoredText } from './confidence.js';
 import type { Line } from './lines.js';
 import { joinWrapped } from './spacing.js';
 import type { PageTable } from './tables.js';
@@ -23,6 +24,8 @@ export type PageItem = { kind: 'line'; reading: ReadingLine } | { kind: 'table';
 export interface ParagraphPage {
   number: number;
   width: number;
+  /** Its text was read by OCR from an image of the page. */
+  scanned: boolean;
   /** Lines (furniture removed) and tables in reading order. */
   items: PageItem[];
 }
@@ -183,7 +186,7 @@ function paragraphOf(lines: readonly PlacedLine[]): SourceParagraph {
   // Sizes come out of matrices as 15.96 or 16.08; the typesetter chose 16 (三号).
   const style: ParagraphStyle = { align: alignmentOf(lines), fontSize: sizeKey(size) };
   if (bold * 2 > total) style.bold = true;
-  return { kind: 'paragraph', text, page: lines[0]!.page, style };
+  return { kind: 'paragraph', text, page: lines[0]!.page, style, ...ocrMarkOf(lines.map(({ line }) => line)) };
 }
 
 class ParagraphBuilder {
@@ -191,7 +194,7 @@ class ParagraphBuilder {
   private readonly pitches: ReadonlyMap<number, number>;
 
   constructor(pages: readonly ParagraphPage[]) {
-    this.areas = new TextAreas(pages.map((page) => ({ width: page.width, lines: plainLines(page) })));
+    this.areas = new TextAreas(pages.map((page) => ({ width: page.width, scanned: page.scanned, lines: plainLines(page) })));
     this.pitches = pitchBySize(pages);
   }
 
@@ -227,7 +230,7 @@ class ParagraphBuilder {
     const readings = page.items.flatMap((item) => (item.kind === 'line' ? [item.reading] : []));
     const placed = new Map<ReadingLine, PlacedLine>();
     readings.forEach((reading, index) => {
-      const area = this.areas.areaFor(page.width, reading.line.size);
+      const area = this.areas.areaFor(page, reading.line.size);
       const centred = !reading.inColumn && this.isCentred(readings, index, area);
       placed.set(reading, { line: reading.line, inColumn: reading.inColumn, page: page.number, area, centred });
     });
@@ -267,6 +270,12 @@ interface OpenTable {
   table: PageTable;
   block: SourceTable;
   page: number;
+  /** The text of each page's part, scored, for the confidence of the whole. */
+  parts: ScoredText[];
+}
+
+function scoredRows(rows: readonly SourceCell[][], confidence: number | undefined): ScoredText {
+  return { text: rows.flatMap((row) => row.map((cell) => cell.text)).join(''), confidence };
 }
 
 /** Paragraphs and tables of the whole document, in reading order. */
@@ -295,11 +304,14 @@ export function buildParagraphs(pages: readonly ParagraphPage[]): SourceBlock[] 
       if (open !== undefined && index === 0 && open.page === page.number - 1 && sameColumns(open.table, item)) {
         const rows = sameRow(item.rows[0], open.block.rows[0]) ? item.rows.slice(1) : item.rows;
         open.block.rows.push(...rows);
-        open = { ...open, table: item, page: page.number };
+        const parts = [...open.parts, scoredRows(rows, item.confidence)];
+        Object.assign(open.block, ocrMarkOf(parts));
+        open = { ...open, table: item, page: page.number, parts };
       } else {
-        const block: SourceTable = { kind: 'table', rows: [...item.rows], page: page.number };
+        const parts = [scoredRows(item.rows, item.confidence)];
+        const block: SourceTable = { kind: 'table', rows: [...item.rows], page: page.number, ...ocrMarkOf(parts) };
         blocks.push(block);
-        open = { table: item, block, page: page.number };
+        open = { table: item, block, page: page.number, parts };
       }
       if (index !== items.length - 1) open = undefined;
     });

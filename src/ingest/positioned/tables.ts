@@ -1,4 +1,5 @@
 import type { SourceCell } from '../../model/document.js';
+import { meanConfidence } from './confidence.js';
 import { buildLines } from './lines.js';
 import { joinWrapped } from './spacing.js';
 import type { RulingSegment } from './types.js';
@@ -11,6 +12,8 @@ export interface PageTable {
   /** x of each column edge, left to right; continuation tables on the next page are matched on these. */
   columnEdges: number[];
   rows: SourceCell[][];
+  /** Mean OCR confidence (0–1) of the characters in the cells; absent for a text layer. */
+  confidence?: number;
 }
 
 interface HorizontalRule {
@@ -306,7 +309,8 @@ export function findTables(rulings: readonly RulingSegment[], boxes: readonly Te
     }
     const rows: SourceCell[][] = range(grid.rowCount).map(() => []);
     for (const cell of cells) rows[cell.row]!.push(sourceCell(cell, grid));
-    tables.push({ top: grid.rowEdges[0]!, columnEdges: grid.columnEdges, rows });
+    const confidence = meanConfidence(cells.flatMap((cell) => cell.boxes));
+    tables.push({ top: grid.rowEdges[0]!, columnEdges: grid.columnEdges, rows, ...(confidence === undefined ? {} : { confidence }) });
   }
   return { tables, rest };
 }

@@ -3,7 +3,8 @@ import type { Line } from './lines.js';
 /**
  * Where text is set: margins, the usual first-line indent and how far down the page text runs,
  * measured over all pages of one width (a landscape page has its own), never per page: a page
- * with few lines says little about its margins.
+ * with few lines says little about its margins. Scanned pages read by OCR are measured apart
+ * from pages with a text layer: a scanner shifts and scales the print its own way.
  */
 export interface TextArea {
   left: number;
@@ -15,10 +16,19 @@ export interface TextArea {
   bottom: number;
 }
 
-export interface AreaPage {
+/** What pages are measured together by: their width, and whether their text was read from a scan. */
+export interface PageKind {
   width: number;
+  scanned: boolean;
+}
+
+export interface AreaPage extends PageKind {
   /** Lines in reading order, side-by-side blocks excluded. */
   lines: Line[];
+}
+
+function kindKey({ width, scanned }: PageKind): string {
+  return `${Math.round(width)}${scanned ? ' scanned' : ''}`;
 }
 
 // A line ending within this many ems of the right margin reaches it: a line may end one
@@ -170,28 +180,28 @@ function borrowedMargins(group: WidthGroup, groups: readonly WidthGroup[]): Marg
 }
 
 export class TextAreas {
-  private readonly groups = new Map<number, WidthGroup>();
-  private readonly bodies = new Map<number, Margins>();
+  private readonly groups = new Map<string, WidthGroup>();
+  private readonly bodies = new Map<string, Margins>();
 
   constructor(pages: readonly AreaPage[]) {
-    const byWidth = new Map<number, AreaPage[]>();
+    const byKind = new Map<string, AreaPage[]>();
     for (const page of pages) {
-      const key = Math.round(page.width);
-      const group = byWidth.get(key);
-      if (group === undefined) byWidth.set(key, [page]);
+      const key = kindKey(page);
+      const group = byKind.get(key);
+      if (group === undefined) byKind.set(key, [page]);
       else group.push(page);
     }
-    for (const [width, group] of byWidth) this.groups.set(width, measureGroup(group, group[0]!.width));
+    for (const [key, group] of byKind) this.groups.set(key, measureGroup(group, group[0]!.width));
     const groups = [...this.groups.values()];
-    for (const [width, group] of this.groups) this.bodies.set(width, group.body ?? borrowedMargins(group, groups));
+    for (const [key, group] of this.groups) this.bodies.set(key, group.body ?? borrowedMargins(group, groups));
   }
 
-  /** The text area lines of `size` on a page of `width` are set in. */
-  areaFor(width: number, size: number): TextArea {
-    const key = Math.round(width);
+  /** The text area lines of `size` on a page of this kind are set in. */
+  areaFor(page: PageKind, size: number): TextArea {
+    const key = kindKey(page);
     const group = this.groups.get(key);
     const body = this.bodies.get(key);
-    if (group === undefined || body === undefined) return { left: 0, right: width, indent: undefined, top: 0, bottom: Number.POSITIVE_INFINITY };
+    if (group === undefined || body === undefined) return { left: 0, right: page.width, indent: undefined, top: 0, bottom: Number.POSITIVE_INFINITY };
     const own = group.bySize.get(sizeKey(size));
     const margins = own ?? body;
     // The paragraph indent is measured in the body size; other sizes are not judged by it.

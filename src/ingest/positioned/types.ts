@@ -24,6 +24,8 @@ export interface PositionedRun {
   bold?: boolean;
   /** Direction of the baseline in degrees, clockwise from the x axis; 0 (the default) is left to right. */
   angle?: number;
+  /** Recognition confidence (0–1) of text read by OCR from an image of the page; absent for a text layer. */
+  confidence?: number;
 }
 
 /** A straight line drawn on the page (a stroke, or a thin filled rectangle along its long axis). */

@@ -15,6 +15,8 @@ export interface TextBox {
   bottom: number;
   size: number;
   bold: boolean;
+  /** OCR confidence (0–1) of the run's text; absent for a text layer. */
+  confidence?: number;
 }
 
 export interface UprightPage {
@@ -74,7 +76,7 @@ function rotationFor(turn: QuarterTurn, width: number, height: number): Rotation
 
 function boxOf(run: PositionedRun, rotate: Rotation): TextBox {
   const [x, y] = rotate(run.x, run.y);
-  return {
+  const box: TextBox = {
     text: run.text,
     left: x,
     right: x + run.width,
@@ -84,6 +86,8 @@ function boxOf(run: PositionedRun, rotate: Rotation): TextBox {
     size: run.fontSize,
     bold: run.bold === true || (run.fontName !== undefined && BOLD_FONT_NAME.test(run.fontName)),
   };
+  if (run.confidence !== undefined) box.confidence = run.confidence;
+  return box;
 }
 
 function isOnPage(box: TextBox, width: number, height: number): boolean {
