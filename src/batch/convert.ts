@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { OcrProgress } from '../ingest/ocr/index.js';
 import { asGongwenError, GongwenError, type ErrorCode } from '../model/errors.js';
 import { readInputFile } from '../pipeline.js';
 import type { InputFile } from './inputs.js';
@@ -10,6 +11,7 @@ import type { RecordSummary } from './summary.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_MEMORY_MB = 2048;
+export const DEFAULT_OCR_PAGE_TIMEOUT_MS = 120_000;
 
 export interface ConversionOptions {
   /** Directory for `<name>.json` records and the manifest; without it records are only returned. */
@@ -21,6 +23,12 @@ export interface ConversionOptions {
   maxMemoryMb?: number;
   /** Convert again the inputs that failed in an earlier run (unchanged ones are skipped otherwise). */
   retryFailed?: boolean;
+  /** Recognise scanned pages by OCR (default true). */
+  ocr?: boolean;
+  /** Time added to a document's limit for each page it recognises by OCR (default 120 s). */
+  ocrPageTimeoutMs?: number;
+  /** Hears of each page OCR starts and finishes, for every input that needs OCR. */
+  onProgress?: (input: InputFile, progress: OcrProgress) => void;
 }
 
 export interface ConversionOutcome {
@@ -65,7 +73,12 @@ async function earlierAnswer(manifest: Manifest | undefined, path: string, diges
 export async function* convertFiles(inputs: readonly InputFile[], options: ConversionOptions = {}): AsyncGenerator<ConversionOutcome> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const manifest = options.outDir === undefined ? undefined : await Manifest.open(options.outDir);
-  const pool = new WorkerPool({ size: jobs, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
+  const pool = new WorkerPool({
+    size: jobs,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ocrPageTimeoutMs: options.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_MS,
+    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+  });
   let nextId = 0;
 
   async function convertOne(input: InputFile): Promise<ConversionOutcome> {
@@ -99,7 +112,10 @@ export async function* convertFiles(inputs: readonly InputFile[], options: Conve
         throw new GongwenError('E_WRITE_FAILED', `its record ${relativeOutput} already holds ${owner}, converted into the same --out by an earlier run; convert both in one run, or use another --out`);
       }
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const answer = await pool.run({ id: nextId++, fileName: input.path.split(/[\\/]/).pop() ?? input.path, bytes: buffer, pretty: manifest !== undefined });
+      const answer = await pool.run(
+        { id: nextId++, fileName: input.path.split(/[\\/]/).pop() ?? input.path, bytes: buffer, pretty: manifest !== undefined, ocr: options.ocr !== false },
+        options.onProgress === undefined ? undefined : (progress) => options.onProgress!(input, progress),
+      );
       // Not tried: the next run converts it, so the manifest must not say it failed.
       if (answer.stopped) return outcome({ status: 'failed', error: answer.error! });
       // The worker's message already carries the advice of its code.

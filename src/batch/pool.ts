@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { OcrProgress } from '../ingest/ocr/index.js';
 import type { ErrorCode } from '../model/errors.js';
 import type { RecordSummary } from './summary.js';
 
@@ -9,6 +10,14 @@ export interface WorkerJob {
   bytes: ArrayBuffer;
   /** Indent the JSON (a record file) or keep it on one line (a JSON Lines stream). */
   pretty: boolean;
+  /** Recognise pages without a text layer by OCR. */
+  ocr: boolean;
+}
+
+/** What a worker reports while it recognises a scanned document's pages. */
+export interface WorkerProgress {
+  id: number;
+  progress: OcrProgress;
 }
 
 /** What a worker answers: the record as JSON text with a summary, or the typed error that stopped it. */
@@ -25,6 +34,8 @@ interface PoolOptions {
   size: number;
   /** Time a document may take before its worker is ended (E_TIMEOUT). */
   timeoutMs: number;
+  /** Time added to a document's limit for each page it recognises by OCR. */
+  ocrPageTimeoutMs: number;
   /** Heap a worker may use before it is ended (E_MEMORY). */
   maxMemoryMb: number;
 }
@@ -41,7 +52,20 @@ interface Slot {
   ready: boolean;
   /** Set once the worker has been ended; its late messages and its exit are ignored. */
   retired: boolean;
-  busy?: { job: WorkerJob; resolve: (answer: WorkerAnswer) => void; timer: NodeJS.Timeout } | undefined;
+  busy?: Busy | undefined;
+}
+
+interface Queued {
+  job: WorkerJob;
+  resolve: (answer: WorkerAnswer) => void;
+  onProgress: ((progress: OcrProgress) => void) | undefined;
+}
+
+interface Busy extends Queued {
+  started: number;
+  /** The document's limit: `timeoutMs`, plus `ocrPageTimeoutMs` a page once OCR has said how many pages it reads. */
+  limitMs: number;
+  timer: NodeJS.Timeout;
 }
 
 /**
@@ -51,16 +75,17 @@ interface Slot {
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Array<{ job: WorkerJob; resolve: (answer: WorkerAnswer) => void }> = [];
+  private readonly queue: Queued[] = [];
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i += 1) this.slots.push(this.spawn());
   }
 
-  run(job: WorkerJob): Promise<WorkerAnswer> {
+  /** Converts one document; `onProgress` hears of each page OCR starts and finishes. */
+  run(job: WorkerJob, onProgress?: (progress: OcrProgress) => void): Promise<WorkerAnswer> {
     return new Promise((resolve) => {
-      this.queue.push({ job, resolve });
+      this.queue.push({ job, resolve, onProgress });
       this.dispatch();
     });
   }
@@ -88,11 +113,13 @@ export class WorkerPool {
         ? new Worker(TSX_BOOT, { eval: true, workerData: { entry: WORKER_ENTRY.href }, resourceLimits })
         : new Worker(WORKER_ENTRY, { resourceLimits });
     const slot: Slot = { worker, ready: false, retired: false };
-    worker.on('message', (message: WorkerAnswer | { ready: true }) => {
+    worker.on('message', (message: WorkerAnswer | WorkerProgress | { ready: true }) => {
       if (slot.retired) return;
       if ('ready' in message) {
         slot.ready = true;
         this.dispatch();
+      } else if ('progress' in message) {
+        this.progress(slot, message);
       } else {
         this.finish(slot, message);
       }
@@ -107,6 +134,26 @@ export class WorkerPool {
       if (!slot.retired) this.replace(slot, 'E_INTERNAL', 'the worker exited before answering');
     });
     return slot;
+  }
+
+  /**
+   * Passes OCR progress on, and gives a scan the time its pages need: a page takes seconds to
+   * recognise where a text layer takes milliseconds, so one limit cannot suit both.
+   */
+  private progress(slot: Slot, { id, progress }: WorkerProgress): void {
+    const busy = slot.busy;
+    if (busy === undefined || busy.job.id !== id) return;
+    const limitMs = this.options.timeoutMs + progress.pages * this.options.ocrPageTimeoutMs;
+    if (limitMs > busy.limitMs) {
+      clearTimeout(busy.timer);
+      busy.limitMs = limitMs;
+      busy.timer = this.timer(slot, busy.started + limitMs - performance.now(), `the document, ${progress.pages} of whose pages need OCR, took longer than ${limitMs / 1000} s`);
+    }
+    busy.onProgress?.(progress);
+  }
+
+  private timer(slot: Slot, delayMs: number, message: string): NodeJS.Timeout {
+    return setTimeout(() => this.replace(slot, 'E_TIMEOUT', message), Math.max(0, delayMs));
   }
 
   private finish(slot: Slot, answer: WorkerAnswer): void {
@@ -144,10 +191,10 @@ export class WorkerPool {
     });
     for (const slot of this.slots) {
       if (!slot.ready || slot.retired || slot.busy || this.queue.length === 0) continue;
-      const { job, resolve } = this.queue.shift()!;
-      const timer = setTimeout(() => this.replace(slot, 'E_TIMEOUT', `the document took longer than ${this.options.timeoutMs / 1000} s`), this.options.timeoutMs);
-      slot.busy = { job, resolve, timer };
-      slot.worker.postMessage(job, [job.bytes]);
+      const queued = this.queue.shift()!;
+      const timer = this.timer(slot, this.options.timeoutMs, `the document took longer than ${this.options.timeoutMs / 1000} s`);
+      slot.busy = { ...queued, started: performance.now(), limitMs: this.options.timeoutMs, timer };
+      slot.worker.postMessage(queued.job, [queued.job.bytes]);
     }
   }
 }

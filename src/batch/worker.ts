@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { asGongwenError } from '../model/errors.js';
 import { parseBytes } from '../pipeline.js';
-import type { WorkerAnswer, WorkerJob } from './pool.js';
+import type { WorkerAnswer, WorkerJob, WorkerProgress } from './pool.js';
 import { summaryOf } from './summary.js';
 
 /**
@@ -14,7 +14,11 @@ import { summaryOf } from './summary.js';
 parentPort?.on('message', async (job: WorkerJob) => {
   let answer: WorkerAnswer;
   try {
-    const record = await parseBytes(new Uint8Array(job.bytes), { fileName: job.fileName });
+    const record = await parseBytes(new Uint8Array(job.bytes), {
+      fileName: job.fileName,
+      ocr: job.ocr,
+      onProgress: (progress) => parentPort?.postMessage({ id: job.id, progress } satisfies WorkerProgress),
+    });
     answer = { id: job.id, json: job.pretty ? `${JSON.stringify(record, null, 2)}\n` : `${JSON.stringify(record)}\n`, summary: summaryOf(record) };
   } catch (error) {
     const failure = asGongwenError(error);

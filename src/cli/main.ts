@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
-import { convertFiles, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, type ConversionOutcome } from '../batch/convert.js';
+import { convertFiles, DEFAULT_MAX_MEMORY_MB, DEFAULT_OCR_PAGE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ConversionOutcome } from '../batch/convert.js';
 import { CSV_NAME, EXPORT_FORMATS, JSONL_NAME, writeExports, type ExportFormat } from '../batch/exports.js';
 import { Manifest } from '../batch/manifest.js';
 import { Progress, type ProgressOutput } from './progress.js';
@@ -38,6 +38,9 @@ interface ConvertOptions {
   retryFailed?: boolean;
   maxSize?: number;
   quiet?: boolean;
+  /** False with --no-ocr. */
+  ocr: boolean;
+  ocrTimeout?: number;
 }
 
 function describe(outcome: ConversionOutcome): string {
@@ -106,7 +109,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
   let status = EXIT_OK;
   const program = new Command()
     .name('gongwen')
-    .description('Turn Chinese government notices (公文) in TXT, HTML, DOCX or PDF into typed JSON records.')
+    .description('Turn Chinese government notices (公文) in TXT, HTML, DOCX, DOC/WPS, OFD or PDF (scanned too) into typed JSON records.')
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (text) => streams.stdout.write(text), writeErr: (text) => streams.stderr.write(text) })
@@ -122,6 +125,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
     .option('-j, --jobs <n>', `worker threads (default: one per core, ${availableParallelism()} here)`, positiveInteger)
     .option('--timeout <seconds>', `time limit per document (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
     .option('--max-memory <megabytes>', `heap limit per worker (default ${DEFAULT_MAX_MEMORY_MB})`, positiveInteger)
+    .option('--no-ocr', 'do not recognise scanned pages: a PDF with no text layer fails with E_NO_TEXT_LAYER')
+    .option('--ocr-timeout <seconds>', `time added to a document's limit for each page it recognises by OCR (default ${DEFAULT_OCR_PAGE_TIMEOUT_MS / 1000})`, seconds)
     .option('--retry-failed', 'convert again the inputs that failed in an earlier run into the same --out')
     .option('--max-size <megabytes>', `refuse files larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`, megabytes)
     .option('-q, --quiet', 'print only failures and the summary')
@@ -151,7 +156,10 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
           ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
           ...(options.maxMemory === undefined ? {} : { maxMemoryMb: options.maxMemory }),
+          ...(options.ocrTimeout === undefined ? {} : { ocrPageTimeoutMs: options.ocrTimeout }),
           retryFailed: options.retryFailed === true,
+          ocr: options.ocr,
+          onProgress: (input, ocr) => progress.ocr(input.path, ocr),
         });
         for await (const outcome of conversion) {
           tally.count(outcome);

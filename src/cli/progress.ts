@@ -1,4 +1,5 @@
 import type { ConversionOutcome } from '../batch/convert.js';
+import type { OcrProgress } from '../ingest/ocr/index.js';
 
 /** Where progress goes: a terminal gets a live bar, a pipe or a CI log periodic plain lines. */
 export interface ProgressOutput {
@@ -28,6 +29,8 @@ export class Progress {
   private lastDraw = 0;
   private lastPlain = performance.now();
   private barShown = false;
+  /** Inputs whose pages OCR is reading now, by path. */
+  private readonly recognising = new Map<string, OcrProgress>();
 
   constructor(
     private readonly output: ProgressOutput,
@@ -42,7 +45,21 @@ export class Progress {
     this.draw(true);
   }
 
+  /**
+   * Shows how far OCR has got in a scan: on a terminal in the bar, elsewhere as a line as each
+   * page starts, since a scanned page takes seconds where a text page takes milliseconds.
+   */
+  ocr(path: string, progress: OcrProgress): void {
+    // A page is reported as it starts and again as it ends; only the start names a new page.
+    const starts = this.recognising.get(path)?.page !== progress.page && progress.done < progress.pages;
+    if (progress.done >= progress.pages) this.recognising.delete(path);
+    else this.recognising.set(path, progress);
+    if (this.output.isTTY) this.draw(true);
+    else if (starts) this.output.write(`ocr: ${path}: page ${progress.page} (${progress.done + 1} of ${progress.pages} to recognise)\n`);
+  }
+
   count(outcome: ConversionOutcome): void {
+    this.recognising.delete(outcome.input.path);
     this.done += 1;
     if (outcome.status === 'failed') this.failed += 1;
     this.draw(false);
@@ -57,7 +74,8 @@ export class Progress {
     const seconds = (performance.now() - this.started) / 1000;
     const rate = this.done / Math.max(seconds, 1e-3);
     const left = (this.total - this.done) / rate;
-    return `${this.done}/${this.total} files · ${rate.toFixed(1)} docs/s · ETA ${duration(left)} · ${this.failed} failed`;
+    const ocr = [...this.recognising.values()].map((progress) => ` · OCR ${progress.done + 1}/${progress.pages} p.`).join('');
+    return `${this.done}/${this.total} files · ${rate.toFixed(1)} docs/s · ETA ${duration(left)} · ${this.failed} failed${ocr}`;
   }
 
   private draw(force: boolean): void {

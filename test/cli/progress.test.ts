@@ -42,4 +42,26 @@ describe('progress', () => {
       expect.stringMatching(/^progress: 2\/3 files · /),
     ]);
   });
+
+  it('shows the page OCR is reading in the bar on a terminal, and drops it once the scan is done', () => {
+    let written = '';
+    const progress = new Progress({ write: (text) => void (written += text), isTTY: true }, 2);
+    progress.ocr('scan.pdf', { page: 1, pages: 2, done: 0 });
+    expect(written).toMatch(/0\/2 files · .* · 0 failed · OCR 1\/2 p\.$/);
+    progress.ocr('scan.pdf', { page: 1, pages: 2, done: 1 });
+    progress.ocr('scan.pdf', { page: 2, pages: 2, done: 1 });
+    expect(written).toMatch(/ · OCR 2\/2 p\.$/);
+    progress.ocr('scan.pdf', { page: 2, pages: 2, done: 2 });
+    expect(written).toMatch(/ · 0 failed$/);
+  });
+
+  it('writes a line into a pipe as each OCR page starts', () => {
+    let written = '';
+    const progress = new Progress({ write: (text) => void (written += text) }, 1);
+    progress.ocr('scan.pdf', { page: 1, pages: 2, done: 0 });
+    progress.ocr('scan.pdf', { page: 1, pages: 2, done: 1 });
+    progress.ocr('scan.pdf', { page: 3, pages: 2, done: 1 });
+    progress.ocr('scan.pdf', { page: 3, pages: 2, done: 2 });
+    expect(written).toBe('ocr: scan.pdf: page 1 (1 of 2 to recognise)\nocr: scan.pdf: page 3 (2 of 2 to recognise)\n');
+  });
 });
