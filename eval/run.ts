@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { baselinePath, evaluateCorpus, figuresByGroup, goldAvailable, goldDir, loadCards, type Baseline, type EvaluatedCard, type Group } from './corpus.js';
-import { LIST_FIELDS, SCALAR_FIELDS, type Figures } from './scoring.js';
+import { LIST_FIELDS, SCALAR_FIELDS } from '../src/report/scoring.js';
+import type { Figures } from './scoring.js';
 
 const { values: options } = parseArgs({
   options: {

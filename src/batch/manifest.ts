@@ -61,6 +61,25 @@ async function lock(outDir: string): Promise<void> {
 }
 
 /**
+ * The text of a manifest as the latest entry per input path (a later line for a path replaces
+ * an earlier one). Lines that are not JSON are skipped: the last line of a killed run may be cut
+ * short, and the input it named is simply done again. Entries are parsed, not validated.
+ */
+export function latestManifestEntries(text: string): Map<string, ManifestEntry> {
+  const latest = new Map<string, ManifestEntry>();
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const entry = JSON.parse(line) as ManifestEntry;
+      latest.set(entry.path, entry);
+    } catch {
+      // Cut short by a killed run.
+    }
+  }
+  return latest;
+}
+
+/**
  * The run's memory across runs: one JSON line per input per run, appended as each input
  * finishes, so a run killed part-way loses at most the line it was writing (which the next run
  * ignores). The latest line for a path is what counts. One run at a time holds an output folder.
@@ -85,17 +104,8 @@ export class Manifest {
       await lock(outDir);
       // Records half-written by a run that was killed are in the temporary folder: drop them.
       await rm(join(outDir, TEMPORARY_DIR), { recursive: true, force: true });
-      const latest = new Map<string, ManifestEntry>();
       const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? '' : Promise.reject(error)));
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue;
-        try {
-          const entry = JSON.parse(line) as ManifestEntry;
-          latest.set(entry.path, entry);
-        } catch {
-          // The last line of a killed run may be cut short; the input it named is simply done again.
-        }
-      }
+      const latest = latestManifestEntries(text);
       const handle = await open(path, 'a');
       // A line cut short must not swallow the first line this run appends.
       if (text !== '' && !text.endsWith('\n')) await handle.appendFile('\n');

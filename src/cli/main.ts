@@ -8,6 +8,7 @@ import { expandInputs } from '../batch/inputs.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
 import { asGongwenError, ERROR_CODES } from '../model/errors.js';
 import { noticeJsonSchema } from '../normalise/index.js';
+import { writeReport } from '../report/site.js';
 import { VERSION } from '../version.js';
 
 /** Where the command line writes: standard output or standard error (a terminal gets a live progress bar). */
@@ -26,6 +27,11 @@ function megabytes(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a positive number of megabytes');
   return Math.round(parsed * 1024 * 1024);
+}
+
+interface ReportCommandOptions {
+  out: string;
+  gold?: string;
 }
 
 interface ConvertOptions {
@@ -203,6 +209,27 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
     .description('print the JSON Schema of the records')
     .action(() => {
       streams.stdout.write(`${JSON.stringify(noticeJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('report')
+    .description('write a static review site: an index of the records and one page per document with every finding highlighted')
+    .argument('<records...>', 'record .json files, records.jsonl streams, folders of them, or an output folder of convert (its failures are listed too)')
+    .option('-o, --out <dir>', 'directory for the site (index.html and docs/)', 'report')
+    .option('--gold <dir>', 'folder of gold cards: mark what each record missed and found falsely, by the scoring rules')
+    .addHelpText('after', '\nOpen <out>/index.html in a browser; the site needs no server and no network.\nExit status: 0 when every input was shown, 1 when any could not be read (the rest are shown) or nothing could be, 2 for a usage error.\n')
+    .action(async (inputs: string[], options: ReportCommandOptions) => {
+      try {
+        const summary = await writeReport({ inputs, outDir: options.out, ...(options.gold === undefined ? {} : { goldDir: options.gold }) });
+        for (const problem of summary.problems) streams.stderr.write(`gongwen: ${problem.code} ${problem.message}\n`);
+        const reviewed = options.gold === undefined ? '' : `, ${summary.reviewed} with a gold card`;
+        streams.stderr.write(`wrote ${summary.index} (${summary.documents} documents, ${summary.failures} failed conversions${reviewed})\n`);
+        if (summary.problems.length > 0) status = EXIT_FAILED;
+      } catch (error) {
+        const failure = asGongwenError(error);
+        streams.stderr.write(`gongwen: ${failure.code} ${failure.message}\n`);
+        status = EXIT_FAILED;
+      }
     });
 
   try {
