@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { getDocument } from '../src/ingest/pdfjs.js';
 import { convertFiles } from '../src/batch/convert.js';
 import { expandInputs } from '../src/batch/inputs.js';
-import { extract, ingest, isGongwenError, layout, toRecord } from '../src/index.js';
+import { extract, ingest, isGongwenError, layout, terminateOcr, toRecord } from '../src/index.js';
 
 /**
  * Time per stage and throughput per format on the fixtures and, when present, the corpus in
@@ -27,7 +27,7 @@ const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pack
 function filesIn(directory: string): string[] {
   if (!existsSync(directory)) return [];
   return readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(txt|html?|docx|pdf)$/i.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(txt|html?|docx|doc|wps|ofd|pdf)$/i.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
@@ -55,7 +55,8 @@ for (let round = 0; round < rounds; round += 1) {
     const counts = rounds === 1 || round > 0;
     try {
       const t0 = performance.now();
-      const ingested = await ingest(bytes, { fileName: path });
+      // OCR is timed apart below: seconds a scanned page would swamp the per-stage figures.
+      const ingested = await ingest(bytes, { fileName: path, ocr: false });
       const t1 = performance.now();
       const laidOut = layout(ingested.value);
       const t2 = performance.now();
@@ -76,6 +77,25 @@ for (let round = 0; round < rounds; round += 1) {
       if (counts) total.failed += 1;
     }
   }
+}
+
+/** Seconds per page of the PDFs that need OCR, read once each with OCR on. */
+async function ocrSpeed(paths: readonly string[]): Promise<{ documents: number; pages: number; secondsPerPage: number }> {
+  let documents = 0;
+  let pages = 0;
+  let milliseconds = 0;
+  for (const path of paths) {
+    const bytes = new Uint8Array(readFileSync(path));
+    const started = performance.now();
+    const ingested = await ingest(bytes, { fileName: path }).catch(() => undefined);
+    const recognised = ingested?.value.source.ocrPages?.length ?? 0;
+    if (recognised === 0) continue;
+    documents += 1;
+    pages += recognised;
+    milliseconds += performance.now() - started;
+  }
+  await terminateOcr();
+  return { documents, pages, secondsPerPage: pages === 0 ? 0 : Number((milliseconds / 1000 / pages).toFixed(2)) };
 }
 
 async function pdfjsFloor(paths: readonly string[]): Promise<{ milliseconds: number; pages: number }> {
@@ -122,15 +142,20 @@ function syntheticArchive(size: number): string {
   return dir;
 }
 
-async function batchRun(dir: string, jobs: number): Promise<{ jobs: number; documents: number; failed: number; seconds: number; documentsPerSecond: number }> {
+async function batchRun(dir: string, jobs: number): Promise<{ jobs: number; documents: number; failed: number; failures: Record<string, number>; seconds: number; documentsPerSecond: number }> {
   const { files } = await expandInputs([dir]);
   const out = mkdtempSync(join(tmpdir(), 'gongwen-bench-out-'));
   const started = performance.now();
   let failed = 0;
-  for await (const outcome of convertFiles(files, { outDir: out, jobs })) if (outcome.status === 'failed') failed += 1;
+  const failures: Record<string, number> = {};
+  for await (const outcome of convertFiles(files, { outDir: out, jobs })) {
+    if (outcome.status !== 'failed') continue;
+    failed += 1;
+    failures[outcome.error!.code] = (failures[outcome.error!.code] ?? 0) + 1;
+  }
   const seconds = (performance.now() - started) / 1000;
   rmSync(out, { recursive: true, force: true });
-  return { jobs, documents: files.length, failed, seconds: Number(seconds.toFixed(1)), documentsPerSecond: Number((files.length / seconds).toFixed(1)) };
+  return { jobs, documents: files.length, failed, failures, seconds: Number(seconds.toFixed(1)), documentsPerSecond: Number((files.length / seconds).toFixed(1)) };
 }
 
 const measuredRounds = rounds === 1 ? 1 : rounds - 1;
@@ -162,6 +187,7 @@ const results = {
   ),
   pdfjsGetTextContent: await pdfjsFloor(inputs.filter((path) => path.toLowerCase().endsWith('.pdf'))),
   pdftotextSeconds: pdftotextSeconds(inputs.filter((path) => path.toLowerCase().endsWith('.pdf'))),
+  ocr: await ocrSpeed(inputs.filter((path) => path.toLowerCase().endsWith('.pdf'))),
   batch: [] as Array<Awaited<ReturnType<typeof batchRun>>>,
   batchSpeedup: 0,
   peakRssMegabytes: 0,
@@ -194,8 +220,9 @@ if (results.pdftotextSeconds !== undefined && pdf) {
 } else {
   console.log('pdftotext not installed (Debian: apt-get install poppler-utils); no comparison');
 }
+console.log(`OCR (with it off above): ${results.ocr.pages} scanned pages in ${results.ocr.documents} PDFs, ${results.ocr.secondsPerPage} s/page including the PDF's other pages`);
 console.log(`\nbatch, ${archiveSize} notices made from the fixtures:`);
-for (const run of results.batch) console.log(`  --jobs ${run.jobs}: ${run.documentsPerSecond} docs/s (${run.documents} documents, ${run.failed} failed, ${run.seconds} s)`);
+for (const run of results.batch) console.log(`  --jobs ${run.jobs}: ${run.documentsPerSecond} docs/s (${run.documents} documents, ${run.failed} failed${run.failed > 0 ? ` ${JSON.stringify(run.failures)}` : ''}, ${run.seconds} s)`);
 console.log(`  speed-up with 2 jobs: ${results.batchSpeedup}×; peak RSS ${results.peakRssMegabytes} MB`);
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwrote bench/results.json');
