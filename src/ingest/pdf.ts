@@ -11,6 +11,8 @@ import { meanConfidence } from './positioned/confidence.js';
 import { isEcho } from './positioned/echo.js';
 import { layoutPositionedPages, type PositionedLayout } from './positioned/index.js';
 import { applyMatrix, IDENTITY, multiply, type Matrix } from './positioned/matrix.js';
+import { continuesRun, positionedRun, type PlacedText } from './positioned/placed-text.js';
+import { samePoint, strokedSegments, thinRectangleAxis, type Point } from './positioned/rulings.js';
 import type { PageTextLayer, PositionedPage, PositionedRun, RulingSegment } from './positioned/types.js';
 
 /**
@@ -168,19 +170,7 @@ interface OperatorGlyph {
   vmetric?: unknown;
 }
 
-// A glyph that starts within this share of an em of where the previous one ended continues the
-// same run; larger gaps are kept so that layout can judge spacing from geometry.
-const CONTIGUOUS_EM = 0.1;
-
-interface PlacedGlyph {
-  text: string;
-  startX: number;
-  startY: number;
-  endX: number;
-  endY: number;
-  fontSize: number;
-  dirX: number;
-  dirY: number;
+interface PlacedGlyph extends PlacedText {
   font: FontFace;
 }
 
@@ -236,18 +226,7 @@ class RunCollector {
     const pending = this.pending;
     if (pending === undefined) return;
     this.pending = undefined;
-    const width = (pending.endX - pending.startX) * pending.dirX + (pending.endY - pending.startY) * pending.dirY;
-    const run: PositionedRun = {
-      text: pending.text,
-      x: pending.startX,
-      y: pending.startY,
-      width: Math.max(0, width),
-      fontSize: pending.fontSize,
-      angle: (Math.atan2(pending.dirY, pending.dirX) * 180) / Math.PI,
-    };
-    if (pending.font.name !== '') run.fontName = pending.font.name;
-    if (pending.bold) run.bold = true;
-    this.runs.push(run);
+    this.runs.push(positionedRun(pending, pending.font.name, pending.bold));
   }
 
   private isEcho(pending: PendingRun, glyph: PlacedGlyph): boolean {
@@ -259,14 +238,7 @@ class RunCollector {
   }
 
   private continues(pending: PendingRun, glyph: PlacedGlyph): boolean {
-    if (pending.font !== glyph.font || Math.abs(pending.fontSize - glyph.fontSize) > 0.01 * glyph.fontSize) return false;
-    if (Math.abs(pending.dirX - glyph.dirX) > 0.01 || Math.abs(pending.dirY - glyph.dirY) > 0.01) return false;
-    const gapX = glyph.startX - pending.endX;
-    const gapY = glyph.startY - pending.endY;
-    const along = gapX * glyph.dirX + gapY * glyph.dirY;
-    const across = -gapX * glyph.dirY + gapY * glyph.dirX;
-    const tolerance = CONTIGUOUS_EM * glyph.fontSize;
-    return Math.abs(along) <= tolerance && Math.abs(across) <= tolerance;
+    return pending.font === glyph.font && continuesRun(pending, glyph);
   }
 }
 
@@ -357,18 +329,6 @@ const STROKE_OPS: ReadonlySet<number> = new Set([
 ]);
 const FILL_OPS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill]);
 
-// A filled rectangle at most this thick (points) is drawn as a line; Word and WPS draw table
-// borders this way. Thicker fills are shading, not rulings.
-const THIN_FILL_MAX = 2.5;
-// Shorter marks are dots, bullets or glyph fragments.
-const MIN_RULING_LENGTH = 3;
-
-type Point = readonly [number, number];
-
-function samePoint(a: Point | undefined, b: Point): boolean {
-  return a !== undefined && Math.abs(a[0] - b[0]) < 0.01 && Math.abs(a[1] - b[1]) < 0.01;
-}
-
 /**
  * The polylines of a path in display space, closed ones ending on their first point, repeated
  * points dropped; curves only move the pen (no table is ruled with curves).
@@ -412,41 +372,12 @@ function subpaths(buffer: ArrayLike<number>, m: Matrix): Point[][] {
   return paths;
 }
 
-function strokedSegments(paths: readonly Point[][]): RulingSegment[] {
-  const segments: RulingSegment[] = [];
-  for (const path of paths) {
-    for (let i = 1; i < path.length; i += 1) {
-      const [x1, y1] = path[i - 1]!;
-      const [x2, y2] = path[i]!;
-      if (Math.hypot(x2 - x1, y2 - y1) >= MIN_RULING_LENGTH) segments.push({ x1, y1, x2, y2 });
-    }
-  }
-  return segments;
-}
-
 /** The centre line of each filled subpath that is a thin axis-aligned rectangle. */
 function filledSegments(paths: readonly Point[][]): RulingSegment[] {
   const segments: RulingSegment[] = [];
   for (const path of paths) {
-    if (path.length < 4 || path.length > 5) continue;
-    const xs = path.map((p) => p[0]);
-    const ys = path.map((p) => p[1]);
-    const left = Math.min(...xs);
-    const right = Math.max(...xs);
-    const top = Math.min(...ys);
-    const bottom = Math.max(...ys);
-    const onCorners = path.every(
-      ([x, y]) => (Math.abs(x - left) < 0.5 || Math.abs(x - right) < 0.5) && (Math.abs(y - top) < 0.5 || Math.abs(y - bottom) < 0.5),
-    );
-    if (!onCorners) continue;
-    const width = right - left;
-    const height = bottom - top;
-    if (Math.min(width, height) > THIN_FILL_MAX || Math.max(width, height) < MIN_RULING_LENGTH) continue;
-    segments.push(
-      width >= height
-        ? { x1: left, y1: (top + bottom) / 2, x2: right, y2: (top + bottom) / 2 }
-        : { x1: (left + right) / 2, y1: top, x2: (left + right) / 2, y2: bottom },
-    );
+    const axis = path.length >= 4 && path.length <= 5 ? thinRectangleAxis(path) : undefined;
+    if (axis !== undefined) segments.push(axis);
   }
   return segments;
 }

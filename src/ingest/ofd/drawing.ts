@@ -1,5 +1,6 @@
 import type { RulingSegment } from '../positioned/types.js';
 import { applyMatrix, type Matrix } from '../positioned/matrix.js';
+import { samePoint, strokedSegments, thinRectangleAxis, type Point } from '../positioned/rulings.js';
 import { child, type XmlElement } from './xml.js';
 
 /**
@@ -9,15 +10,6 @@ import { child, type XmlElement } from './xml.js';
  * filled path counts only when each of its parts is a thin rectangle.
  */
 
-// A filled rectangle at most this thick (points) is a line; thicker fills are shading.
-const THIN_FILL_MAX = 2.5;
-// Shorter marks are dots, bullets or glyph fragments.
-const MIN_RULING_LENGTH = 3;
-// How far a corner may be off the bounding box and still make the shape a rectangle (points).
-const CORNER_TOLERANCE = 0.5;
-
-type Point = readonly [number, number];
-
 /** Operands each command of AbbreviatedData takes (GB/T 33190 9.3.2). */
 const OPERANDS: Readonly<Record<string, number>> = { S: 2, M: 2, L: 2, Q: 4, B: 6, A: 7, C: 0 };
 
@@ -26,10 +18,6 @@ interface PathShape {
   polylines: Point[][];
   /** Whether any part is curved (curves only move the pen here). */
   curved: boolean;
-}
-
-function samePoint(a: Point | undefined, b: Point): boolean {
-  return a !== undefined && Math.abs(a[0] - b[0]) < 0.01 && Math.abs(a[1] - b[1]) < 0.01;
 }
 
 /** Reads AbbreviatedData into polylines in the space `matrix` maps to. */
@@ -69,43 +57,6 @@ function pathShape(data: string, matrix: Matrix): PathShape {
   return { polylines, curved };
 }
 
-function strokedSegments(shape: PathShape): RulingSegment[] {
-  const segments: RulingSegment[] = [];
-  for (const line of shape.polylines) {
-    for (let i = 1; i < line.length; i += 1) {
-      const [x1, y1] = line[i - 1]!;
-      const [x2, y2] = line[i]!;
-      if (Math.hypot(x2 - x1, y2 - y1) >= MIN_RULING_LENGTH) segments.push({ x1, y1, x2, y2 });
-    }
-  }
-  return segments;
-}
-
-/** The centre line of a polyline that is a thin axis-aligned rectangle (or a line closed on itself). */
-function thinRectangleAxis(line: readonly Point[]): RulingSegment | undefined {
-  let left = Infinity;
-  let right = -Infinity;
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const [x, y] of line) {
-    left = Math.min(left, x);
-    right = Math.max(right, x);
-    top = Math.min(top, y);
-    bottom = Math.max(bottom, y);
-  }
-  const onCorners = line.every(
-    ([x, y]) =>
-      (Math.abs(x - left) < CORNER_TOLERANCE || Math.abs(x - right) < CORNER_TOLERANCE) &&
-      (Math.abs(y - top) < CORNER_TOLERANCE || Math.abs(y - bottom) < CORNER_TOLERANCE),
-  );
-  const width = right - left;
-  const height = bottom - top;
-  if (!onCorners || Math.min(width, height) > THIN_FILL_MAX || Math.max(width, height) < MIN_RULING_LENGTH) return undefined;
-  return width >= height
-    ? { x1: left, y1: (top + bottom) / 2, x2: right, y2: (top + bottom) / 2 }
-    : { x1: (left + right) / 2, y1: top, x2: (left + right) / 2, y2: bottom };
-}
-
 function filledSegments(shape: PathShape): RulingSegment[] {
   if (shape.curved) return [];
   const axes = shape.polylines.map(thinRectangleAxis);
@@ -137,7 +88,7 @@ export function pathRulings(pathObject: XmlElement, matrix: Matrix): RulingSegme
   const shape = pathShape(data, matrix);
   const stroked = pathObject.attributes.get('Stroke') !== 'false' && isVisiblePaint(child(pathObject, 'StrokeColor'));
   const filled = pathObject.attributes.get('Fill') === 'true' && isVisiblePaint(child(pathObject, 'FillColor'));
-  const segments = stroked ? strokedSegments(shape) : [];
+  const segments = stroked ? strokedSegments(shape.polylines) : [];
   return filled ? segments.concat(filledSegments(shape)) : segments;
 }
 

@@ -1,4 +1,5 @@
 import { foldLookalikes } from '../characters.js';
+import { continuesRun, positionedRun, type PlacedText } from '../positioned/placed-text.js';
 import type { PositionedRun } from '../positioned/types.js';
 import { applyMatrix, type Matrix } from '../positioned/matrix.js';
 import { numbers } from './geometry.js';
@@ -12,18 +13,6 @@ import { child, childrenNamed, type XmlElement } from './xml.js';
  * Latin letters and digits (as 公文 fonts set them), and never wider than its step to the next.
  */
 
-/** One character (or the characters a CGTransform draws as a group) placed on the page, in points. */
-export interface PlacedText {
-  text: string;
-  startX: number;
-  startY: number;
-  endX: number;
-  endY: number;
-  fontSize: number;
-  dirX: number;
-  dirY: number;
-}
-
 /** Characters that CGTransform (GB/T 33190 11.4) draws with `glyphs` glyphs, each taking a step. */
 interface TextUnit {
   text: string;
@@ -36,9 +25,6 @@ interface GlyphTransform {
   glyphs: number;
 }
 
-// A glyph that starts within this share of an em of where the previous one ended continues the
-// same run; larger gaps are kept for the layout to judge (letter-spacing, columns).
-const CONTIGUOUS_EM = 0.1;
 const HALF_WIDTH = /[\u0020-\u024f\uff61-\uffdc]/u;
 const WHITESPACE = /^\s*$/u;
 
@@ -180,32 +166,6 @@ export function placeTextObject(textObject: XmlElement, matrix: Matrix): PlacedT
   return placed;
 }
 
-function continues(run: PlacedText, next: PlacedText): boolean {
-  if (Math.abs(run.fontSize - next.fontSize) > 0.01 * next.fontSize) return false;
-  if (Math.abs(run.dirX - next.dirX) > 0.01 || Math.abs(run.dirY - next.dirY) > 0.01) return false;
-  const gapX = next.startX - run.endX;
-  const gapY = next.startY - run.endY;
-  const along = gapX * next.dirX + gapY * next.dirY;
-  const across = -gapX * next.dirY + gapY * next.dirX;
-  const tolerance = CONTIGUOUS_EM * next.fontSize;
-  return Math.abs(along) <= tolerance && Math.abs(across) <= tolerance;
-}
-
-function runOf(placed: PlacedText, font: FontFace | undefined, bold: boolean): PositionedRun {
-  const width = (placed.endX - placed.startX) * placed.dirX + (placed.endY - placed.startY) * placed.dirY;
-  const run: PositionedRun = {
-    text: placed.text,
-    x: placed.startX,
-    y: placed.startY,
-    width: Math.max(0, width),
-    fontSize: placed.fontSize,
-    angle: (Math.atan2(placed.dirY, placed.dirX) * 180) / Math.PI,
-  };
-  if (font !== undefined && font.name !== '') run.fontName = font.name;
-  if (bold) run.bold = true;
-  return run;
-}
-
 /**
  * Joins the placed characters of one TextObject into runs: characters that follow each other
  * without a gap; white space ends a run, leaving its gap for the layout to judge.
@@ -214,13 +174,13 @@ export function runsOf(placed: readonly PlacedText[], font: FontFace | undefined
   const runs: PositionedRun[] = [];
   let current: PlacedText | undefined;
   const flush = (): void => {
-    if (current !== undefined) runs.push(runOf(current, font, bold));
+    if (current !== undefined) runs.push(positionedRun(current, font?.name, bold));
     current = undefined;
   };
   for (const next of placed) {
     if (next.text === ' ') {
       flush();
-    } else if (current !== undefined && continues(current, next)) {
+    } else if (current !== undefined && continuesRun(current, next)) {
       current = { ...current, text: current.text + next.text, endX: next.endX, endY: next.endY };
     } else {
       flush();
