@@ -1,5 +1,5 @@
 import type { Part, TableBlock } from '../model/document.js';
-import type { Span } from '../model/span.js';
+import { overlaps, type Span } from '../model/span.js';
 import { compact } from '../ingest/characters.js';
 import { findDocNumbers } from './doc-number.js';
 import { blankSpans } from './text.js';
@@ -90,10 +90,6 @@ function tableRegions(context: ExtractionContext, table: TableBlock, block: numb
         cell: { block, row: row - Math.max(header, 0), lastRow: row - Math.max(header, 0) + cell.rowSpan - 1, column: cell.column, header: headers.get(cell.column) ?? '' },
       })),
   );
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a[0] < b[1] && b[0] < a[1];
 }
 
 function findRegions(context: ExtractionContext): Region[] {

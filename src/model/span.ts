@@ -9,3 +9,8 @@ export const SpanSchema = z
   .describe('[start, end) offsets into the record text, in UTF-16 code units');
 
 export type Span = z.infer<typeof SpanSchema>;
+
+/** Whether two spans share at least one character. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}

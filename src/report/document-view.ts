@@ -1,10 +1,10 @@
 import type { Block } from '../model/document.js';
-import type { Span } from '../model/span.js';
+import { overlaps, type Span } from '../model/span.js';
 import type { NoticeRecord } from '../normalise/index.js';
 import { collectFindings, findingAt, ocrConfidence, type Finding, type OcrMarked, type UnitRole } from './findings.js';
 import { cardFor, reviewAgainstGold, type GoldReview } from './gold.js';
 import type { GoldCard } from './scoring.js';
-import { overlaps, segmentRange } from './segments.js';
+import { segmentRange } from './segments.js';
 
 /**
  * What a document page shows, computed here and embedded in the page as JSON: the text cut

@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { GongwenError } from '../model/errors.js';
-import type { Span } from '../model/span.js';
+import { overlaps, type Span } from '../model/span.js';
 import type { NoticeRecord } from '../normalise/index.js';
 import type { Finding, FindingKind } from './findings.js';
-import { overlaps } from './segments.js';
 import {
   goldLists,
   LIST_FIELDS,

@@ -36,8 +36,3 @@ export function segmentRange(range: Span, spans: readonly Span[]): Segment[] {
   }
   return segments;
 }
-
-/** Whether two half-open spans share at least one character. */
-export function overlaps(a: Span, b: Span): boolean {
-  return a[0] < b[1] && b[0] < a[1];
-}
