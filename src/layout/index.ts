@@ -3,20 +3,20 @@ import { result, MessageLog, type Result } from '../model/result.js';
 import { foldBlockText } from './characters.js';
 import { attachPrintingOrgan, DocumentComposer, metadataRuns } from './compose.js';
 import { removeFurniture } from './furniture.js';
-import { joinPageBrokenParagraphs } from './paragraphs.js';
+import { joinBrokenParagraphs } from './paragraphs.js';
 import { divideIntoParts } from './parts.js';
 
 /**
  * Builds the canonical text of a notice and the typed blocks over it, whatever format it came
- * from: look-alike characters are folded, furniture goes, paragraphs broken by page breaks are
- * mended, then every block is classified (heading, paragraph, table, metadata, attachment
- * label, 版记 line).
+ * from: look-alike characters are folded, furniture goes, paragraphs the source broke where the
+ * notice does not (at a page break, in a hand-wrapped title) are mended, then every block is
+ * classified (heading, paragraph, table, metadata, attachment label, 版记 line).
  */
 export function layout(ingested: IngestedDocument): Result<NoticeDocument> {
   const log = new MessageLog();
   const format = ingested.source.format;
   const cleaned = log.take(removeFurniture(foldBlockText(ingested.blocks), format));
-  const blocks = joinPageBrokenParagraphs(cleaned, format);
+  const blocks = joinBrokenParagraphs(cleaned, format);
 
   const composer = new DocumentComposer();
   const metadataLines = metadataRuns(blocks);

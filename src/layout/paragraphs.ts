@@ -1,7 +1,8 @@
 import type { SourceBlock, SourceFormat, SourceParagraph } from '../model/document.js';
 import { WRITTEN_DATE } from '../ingest/lexicon/dates.js';
 import { documentTypeAtEnd } from '../ingest/lexicon/document-types.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, COPY_TO_LINE } from '../ingest/lexicon/notice-parts.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, COPY_TO_LINE, LABELLED_ATTACHMENT_NOTE } from '../ingest/lexicon/notice-parts.js';
+import { endsLikeOrganisation } from '../ingest/lexicon/organisations.js';
 import { HEADING_PATTERNS } from './lexicon/headings.js';
 
 const MIN_BROKEN_LENGTH = 20;
@@ -11,6 +12,19 @@ const MIN_BROKEN_LENGTH = 20;
 const CONTINUES = /[\p{Script=Han}、，,“”‘’《》（(—]$/u;
 const HAS_CLAUSE = /[，。；、：,;]/;
 const DATE_LINE = new RegExp(`^${WRITTEN_DATE}$`);
+const ENDS_MID_WORD = /\p{Script=Han}$/u;
+// The end of a title pushed onto a line of its own: a word or two, nothing that could be a
+// sentence, a number or a signature.
+const TITLE_TAIL = /^\p{Script=Han}{1,4}$/u;
+const NOTE_ITEM = /^[（(]?\d{1,2}\s*(?:[.．、]|[）)])/;
+
+/** Two neighbouring paragraphs that are one, and why. */
+interface JoinRule {
+  /** The formats whose paragraph breaks can be wrong in this way; every format when absent. */
+  formats?: readonly SourceFormat[];
+  /** `upToFirst`: the blocks joined so far, `first` the last of them. */
+  joins(first: SourceParagraph, second: SourceParagraph, upToFirst: readonly SourceBlock[]): boolean;
+}
 
 function startsStructure(text: string): boolean {
   return ATTACHMENT_LABEL.test(text) || ATTACHMENT_NOTE.test(text) || DATE_LINE.test(text) || HEADING_PATTERNS.some(({ pattern }) => pattern.test(text));
@@ -20,30 +34,65 @@ function isPlainParagraph(block: SourceBlock | undefined): block is SourceParagr
   return block !== undefined && block.kind === 'paragraph' && block.style?.heading === undefined;
 }
 
-function isBrokenAcrossPages(first: SourceParagraph, second: SourceParagraph): boolean {
-  const text = first.text.trim();
-  return (
-    text.length >= MIN_BROKEN_LENGTH &&
-    HAS_CLAUSE.test(text.slice(0, -1)) &&
-    CONTINUES.test(text) &&
-    documentTypeAtEnd(text) === undefined &&
-    !ATTACHMENT_NOTE.test(text) &&
-    !COPY_TO_LINE.test(text) &&
-    !startsStructure(second.text.trim())
-  );
+/** Whether the last block is a line of the attachment note: its first line, or a numbered title right below it. */
+function endsAttachmentNote(blocks: readonly SourceBlock[]): boolean {
+  for (let index = blocks.length - 1; index >= 0; index -= 1) {
+    const block = blocks[index]!;
+    if (block.kind !== 'paragraph') return false;
+    const text = block.text.trim();
+    if (ATTACHMENT_NOTE.test(text) || LABELLED_ATTACHMENT_NOTE.test(text)) return true;
+    if (!NOTE_ITEM.test(text)) return false;
+  }
+  return false;
 }
 
 /**
  * Plain text extracted from paged documents keeps the page break as a paragraph break, cutting
- * sentences in two ("各级各部门贯彻落" / "实情况"). Such pieces are joined again. Other formats
- * mark paragraphs explicitly and are left alone.
+ * sentences in two ("各级各部门贯彻落" / "实情况"). Other formats mark paragraphs explicitly.
  */
-export function joinPageBrokenParagraphs(blocks: readonly SourceBlock[], format: SourceFormat): SourceBlock[] {
-  if (format !== 'text') return [...blocks];
+const PAGE_BREAK_IN_PLAIN_TEXT: JoinRule = {
+  formats: ['text'],
+  joins(first, second) {
+    const text = first.text.trim();
+    return (
+      text.length >= MIN_BROKEN_LENGTH &&
+      HAS_CLAUSE.test(text.slice(0, -1)) &&
+      CONTINUES.test(text) &&
+      documentTypeAtEnd(text) === undefined &&
+      !ATTACHMENT_NOTE.test(text) &&
+      !COPY_TO_LINE.test(text) &&
+      !startsStructure(second.text.trim())
+    );
+  },
+};
+
+/**
+ * Authors line the end of a long attachment title up under it by hand, ending the line with a
+ * paragraph mark (…机具种类范 / 围): the printed page shows one title, so the record does too.
+ */
+const HAND_WRAPPED_ATTACHMENT_TITLE: JoinRule = {
+  joins(first, second, upToFirst) {
+    const tail = second.text.trim();
+    return (
+      TITLE_TAIL.test(tail) &&
+      ENDS_MID_WORD.test(first.text.trim()) &&
+      first.style?.align === second.style?.align &&
+      !endsLikeOrganisation(tail) &&
+      !startsStructure(tail) &&
+      endsAttachmentNote(upToFirst)
+    );
+  },
+};
+
+const JOIN_RULES: readonly JoinRule[] = [PAGE_BREAK_IN_PLAIN_TEXT, HAND_WRAPPED_ATTACHMENT_TITLE];
+
+/** Joins paragraphs that the source broke where the notice does not: see the rules above. */
+export function joinBrokenParagraphs(blocks: readonly SourceBlock[], format: SourceFormat): SourceBlock[] {
+  const rules = JOIN_RULES.filter((rule) => rule.formats === undefined || rule.formats.includes(format));
   const joined: SourceBlock[] = [];
   for (const block of blocks) {
     const previous = joined.at(-1);
-    if (isPlainParagraph(previous) && isPlainParagraph(block) && isBrokenAcrossPages(previous, block)) {
+    if (isPlainParagraph(previous) && isPlainParagraph(block) && rules.some((rule) => rule.joins(previous, block, joined))) {
       joined[joined.length - 1] = { ...previous, text: previous.text.trimEnd() + block.text.trimStart() };
     } else {
       joined.push(block);

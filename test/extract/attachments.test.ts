@@ -20,6 +20,15 @@ describe('attachments extractor', () => {
     for (const attachment of attachments) expect(spanned(document, attachment.span)).toBe(attachment.raw);
   });
 
+  it('reads a note written as one labelled line a title', () => {
+    const fields = fieldsOf(`${HEAD}附件1.封面模板\n附件2.目录模板\n附件3.南沙区创建期新型研发机构入库申请表\n附件4.承诺书\n乳山市质量强市工作领导小组`);
+    expect(fields.attachments.map((attachment) => [attachment.number, attachment.title])).toEqual([[1, '封面模板'], [2, '目录模板'], [3, '南沙区创建期新型研发机构入库申请表'], [4, '承诺书']]);
+  });
+
+  it('takes 附件1.doc for the name of a file to download, not a note', () => {
+    expect(fieldsOf(`${HEAD}附件信息:\n附件1.doc\n附件2.xls`).attachments).toEqual([]);
+  });
+
   it('stops at the first line that does not continue the numbering', () => {
     const fields = fieldsOf(`${HEAD}附件：1. 计划安排表\n2. 采访活动安排\n4. 不属于附件说明的条目`);
     expect(fields.attachments.map((attachment) => attachment.title)).toEqual(['计划安排表', '采访活动安排']);

@@ -74,8 +74,8 @@ describe.skipIf(!sharedAvailable)('readDoc on the corpus of real .doc files', ()
 
   // The .doc wraps the attachment title with a paragraph mark (…机具种类范 / 围), as its author
   // lined 围 up under the title by hand; the PDF reader joins the two printed lines, layout
-  // does not join paragraphs of a Word file. Passes once layout learns to.
-  it.fails('gives the 海南 notice the same attachment titles as its PDF', async () => {
+  // joins the two paragraphs.
+  it('gives the 海南 notice the same attachment titles as its PDF', async () => {
     const doc = await parse(join(docDir, `${HAINAN}.doc`));
     const pdf = await parse(join(corpusDocsDir, 'pdf', `${HAINAN}-LO-converted.pdf`));
     expect(doc.attachments.map((attachment) => attachment.title)).toEqual(pdf.attachments.map((attachment) => attachment.title));

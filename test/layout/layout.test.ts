@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/layout/index.js';
-import type { Block, HeadingBlock, MetadataBlock, TableBlock } from '../../src/model/document.js';
+import type { Block, HeadingBlock, MetadataBlock, SourceBlock, TableBlock } from '../../src/model/document.js';
 import { documentFromBlocks, documentFromText, spanned } from '../helpers.js';
 
 function blockTexts(text: string): Array<[Block['type'], string]> {
@@ -188,5 +188,32 @@ describe('paragraphs broken by a page break in plain text', () => {
     ['signature lines', '中共东莞市委宣传部\n东莞市质量强市领导小组办公室'],
   ])('does not join %s', (_, text) => {
     expect(documentFromText(text).blocks).toHaveLength(2);
+  });
+});
+
+describe('attachment titles wrapped by hand', () => {
+  const paragraph = (text: string, align: 'justify' | 'right' = 'justify'): SourceBlock => ({ kind: 'paragraph', text, style: { align } });
+  const texts = (lines: string[]): string[] => {
+    const document = documentFromBlocks(lines.map((line) => paragraph(line)), 'doc');
+    return document.blocks.map((block) => spanned(document, block.span));
+  };
+
+  it('joins the end of a title that its author put on a line of its own', () => {
+    expect(texts(['附件：2024—2026年海南省农机购置与应用补贴机具种类范', '围', '附件'])).toEqual(['附件：2024—2026年海南省农机购置与应用补贴机具种类范围', '附件']);
+  });
+
+  it('joins it under a numbered title of the note and under a labelled one', () => {
+    expect(texts(['附件：1.计划安排表', '2.南沙区创建期新型研发机构入库申', '请表', '3.承诺书'])).toEqual(['附件：1.计划安排表', '2.南沙区创建期新型研发机构入库申请表', '3.承诺书']);
+    expect(texts(['附件1.封面模板', '附件2.南沙区创建期新型研发机构入库申', '请表'])).toEqual(['附件1.封面模板', '附件2.南沙区创建期新型研发机构入库申请表']);
+  });
+
+  it.each([
+    ['a signature below the note', [paragraph('附件：计划安排表'), paragraph('财政部'), paragraph('2024年3月1日')]],
+    ['a complete title and a date', [paragraph('附件：计划安排表'), paragraph('2024年3月1日')]],
+    ['a short line that is not under the note', [paragraph('全省补贴机具种类范'), paragraph('围')]],
+    ['a title that ends in a bracket', [paragraph('附件：实施方案（试行）'), paragraph('围')]],
+    ['a line set apart by its alignment', [paragraph('附件：计划安排'), paragraph('表', 'right')]],
+  ])('does not join %s', (_, blocks) => {
+    expect(documentFromBlocks(blocks, 'doc').blocks).toHaveLength(blocks.length);
   });
 });

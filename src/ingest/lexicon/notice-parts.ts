@@ -22,3 +22,10 @@ export const ATTACHMENT_LABEL = /^附\s*件\s*(?:(\d{1,2}|[一二三四五六七
 
 /** The start of the attachment note: 附件： followed by the titles, or by nothing on its line. */
 export const ATTACHMENT_NOTE = /^附\s*件\s*[:：]/;
+
+/**
+ * One line of an attachment note written as labels, one title a line: 附件1.封面模板, then
+ * 附件2.目录模板. The title follows the number and its mark on the same line, so it is never an
+ * attachment label alone on its line.
+ */
+export const LABELLED_ATTACHMENT_NOTE = /^附\s*件\s*(\d{1,2})\s*[.．、:：]\s*(?=\S)/;
