@@ -87,6 +87,13 @@ describe('deadlines extractor: kinds and precision', () => {
     expect(recurring).toMatchObject({ kind: 'recurring', period: 'year', point: '12-20', raw: '每年12月20日前', implied: false });
   });
 
+  it('reads 当年 and 当月 that take up an earlier 每年 or 每月 as recurring', () => {
+    expect(keys('董事会应于每年年初确定当年绩效考核指标，并于当年四月底前报监管分局备案。')).toContain('recurring:year:04-30');
+    expect(keys('各单位每月初汇总，于当月25日前报送。')).toEqual(['recurring:month:25']);
+    expect(keys('董事会应确定绩效考核指标，并于当年四月底前报监管分局备案。')).toEqual(['by:2014-04-30']);
+    expect(keys('每年开展一次检查。\n并于当年四月底前报送。')).toEqual(['by:2014-04-30']);
+  });
+
   it('keeps both alternatives of a required either-or', () => {
     expect(keys('请于12月底或2014年1月初前完成正式验收。')).toEqual(['by:2013-12-31', 'by:2014-01']);
   });

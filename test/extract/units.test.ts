@@ -135,6 +135,11 @@ describe('units extractor', () => {
     expect(unitsOf('第九条 保险机构有下列情形之一的，上海保监局可约谈公司负责人。')).toEqual([]);
   });
 
+  it('names nobody in a role word that describes a thing (X牵头设立的机构)', () => {
+    expect(unitsOf('2.申报单位须是符合以下条件之一的研发机构：\n（1）中国科学院直属科研院所或其他国立科研院所在南沙区牵头设立的研发机构。')).toEqual([]);
+    expect(unitsOf('（一）市科技局牵头设立专项资金。')).toEqual([['市科技局', ['lead']]]);
+  });
+
   it('does not count the issuers stating what they themselves do', () => {
     const document = documentFromText(
       '重庆市经济和信息化委员会\n关于举办工艺美术大师评选的通知\n各区县经济信息委：\n重庆市经济和信息化委员会会同重庆市人力资源和社会保障局，决定举办评选。\n重庆市经济和信息化委员会\n2024年5月6日',

@@ -15,6 +15,7 @@ import {
   RANGE_BOUNDARY,
   RANGE_LEAD,
   RECORD_VERBS,
+  RECURRING_BACK_REFERENCES,
   RECURRING_PREFIXES,
   SCHEDULE_LABEL,
   SCHEDULE_PREFIX,
@@ -70,6 +71,7 @@ const endsWith = (words: string): RegExp => new RegExp(`(?:${words})\\s*$`);
 const startsWith = (words: string): RegExp => new RegExp(`^\\s*(?:${words})`);
 
 const RECURRING_LEAD = new RegExp(`(${RECURRING_PREFIXES.map(([word]) => word).join('|')})的?\\s*$`);
+const RECURRING_BACK_REFERENCE_LEAD = new RegExp(`(${RECURRING_BACK_REFERENCES.map(([word]) => word).join('|')})的?\\s*$`);
 const LIMIT_LEAD = endsWith(LIMIT_PREFIX);
 const START_LEAD = endsWith(START_PREFIX);
 const SCHEDULE_LEAD = endsWith(SCHEDULE_PREFIX);
@@ -137,16 +139,29 @@ function isTenDays(point: Point): boolean {
   return part === 'early' || part === 'middle' || part === 'late';
 }
 
+/** The period a lead word right before the item repeats: its own (每年), or that of an earlier 每年 it takes up (当年). */
+function recurringLead(input: RuleInput): { period: 'year' | 'month' | 'week'; lead: RegExp } | undefined {
+  if (!isFirst(input)) return undefined;
+  const own = RECURRING_LEAD.exec(input.before);
+  if (own !== null) {
+    const period = RECURRING_PREFIXES.find(([word]) => word === own[1])?.[1];
+    return period === undefined ? undefined : { period, lead: RECURRING_LEAD };
+  }
+  const back = RECURRING_BACK_REFERENCE_LEAD.exec(input.before);
+  const period = back === null ? undefined : RECURRING_BACK_REFERENCES.find(([word]) => word === back[1])?.[1];
+  const earlier = back === null ? '' : input.before.slice(0, back.index);
+  return period !== undefined && RECURRING_PREFIXES.some(([word, repeats]) => repeats === period && earlier.includes(word)) ? { period, lead: RECURRING_BACK_REFERENCE_LEAD } : undefined;
+}
+
 const recurring: Rule = (input) => {
   const point = input.item.points.length === 1 ? input.item.points[0] : undefined;
   if (point === undefined || point.atom.year !== undefined) return undefined;
   if (point.atom.weekday !== undefined) return { kind: 'recurring', period: 'week', ...spanWithLead(input, /每个?$/) };
-  const lead = isFirst(input) ? RECURRING_LEAD.exec(input.before) : null;
-  if (lead === null) return undefined;
-  const period = RECURRING_PREFIXES.find(([word]) => word === lead[1])?.[1];
+  const found = recurringLead(input);
+  if (found === undefined) return undefined;
+  const { period, lead } = found;
   const fits = period === 'year' ? point.atom.month !== undefined && !isTenDays(point) : period === 'month' ? point.atom.month === undefined && hasDay(point) : false;
-  if (period === undefined || !fits) return undefined;
-  return { kind: 'recurring', period, ...spanWithLead(input, RECURRING_LEAD) };
+  return fits ? { kind: 'recurring', period, ...spanWithLead(input, lead) } : undefined;
 };
 
 /** Whether work follows a range (`…至2020年3月集中检查`), rather than a noun it qualifies (`…开展的检查`). */

@@ -78,6 +78,15 @@ export const RECURRING_PREFIXES: ReadonlyArray<readonly [string, 'year' | 'month
   ['每星期', 'week'],
 ];
 
+/**
+ * Words that take up the 每年/每月 said earlier in the sentence: in `每年年初确定…，并于当年四月底前
+ * 报…` the limit recurs as well.
+ */
+export const RECURRING_BACK_REFERENCES: ReadonlyArray<readonly [string, 'year' | 'month']> = [
+  ['当年', 'year'],
+  ['当月', 'month'],
+];
+
 /** Verbs after `于<date>` that make it a limit rather than a scheduled day: `于11月15日前报送`. */
 export const COMPLETION_VERBS = '完成|报送|上报|报|提交|提供|交|建成|实现|达到|出台|制定|办结|落实|整改';
 

@@ -120,6 +120,13 @@ export const NOT_AFTER_UNIT: Readonly<Record<string, readonly string[]>> = {
 /** A number written right after one of these counts things, it sets no quantity: `第2稿`, `附件2`. */
 export const ORDINAL_BEFORE = /(?:第|附件|附表|图|序号)\s*$/;
 
+/**
+ * A range of numbers right after the name of a numbered list, counted in its items, picks items
+ * of that list (`按封面、目录、材料1-7项的顺序`): it points at them, it sets no quantity.
+ */
+export const NUMBERED_LIST_BEFORE = /(?:材料|条件|要求|事项)\s*$/;
+export const ITEM_UNITS: ReadonlySet<string> = new Set(['项', '条']);
+
 /** A number right after 每 is the size of a scope (`每500米设置…1个`), not a quota. */
 export const SCOPE_BEFORE = /每\s*$/;
 

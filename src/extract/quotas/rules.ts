@@ -4,8 +4,10 @@ import {
   CHINESE_COUNT_CUE,
   DATE_LIKE_UNITS,
   FROM_BEFORE,
+  ITEM_UNITS,
   LOOK_BACK_BEFORE,
   MEASURE_UNITS,
+  NUMBERED_LIST_BEFORE,
   ORDINAL_BEFORE,
   SCOPE_BEFORE,
   SUMMARY_BEFORE,
@@ -60,6 +62,11 @@ export const QUOTA_REFINERS: readonly QuotaRefiner[] = [
     // 第2稿, 第一期, 附件2: the number places a thing in a series.
     name: 'ordinal',
     drops: (read) => ORDINAL_BEFORE.test(textBefore(read)),
+  },
+  {
+    // 材料1-7项的顺序: a range of items of a numbered list picks them out.
+    name: 'items of a list',
+    drops: (read) => read.candidate.number.low !== read.candidate.number.high && ITEM_UNITS.has(read.candidate.baseUnit) && NUMBERED_LIST_BEFORE.test(textBefore(read)),
   },
   {
     // 2013年, 2024—2026年, 18年3月: a year is a date, never a duration of centuries.

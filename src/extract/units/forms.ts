@@ -146,8 +146,9 @@ const tableColumns: UnitForm = {
 
 const SENTENCE_CLAUSE = /[，,；;。！？：:]/g;
 const BRACKETED = /[（(][^（）()]*[）)]/g;
-// The role word of an attributive (`所负责的领域`, `牵头的部门`) assigns nothing.
-const ATTRIBUTIVE = /^(?:的|之)/;
+// The role word of an attributive (`所负责的领域`, `牵头的部门`, `X牵头设立的研发机构`) assigns
+// nothing: it describes a thing, here and now nobody is asked to do anything.
+const ATTRIBUTIVE = /^(?:设立|成立|组建|创办|创建|兴办|举办|建设|建立|开展|实施|承担|制定|组织|完成)?(?:的|之)/;
 const MAX_SENTENCE_HEAD = 40;
 
 /** The line with bracketed notes blanked out: role notes read them, and their commas are not the sentence's. */
