@@ -194,6 +194,6 @@ describe('CGTransform lookup', () => {
     const transforms = Array.from({ length: n }, (_, i) => `<ofd:CGTransform CodePosition="${i}" CodeCount="1" GlyphCount="1"><ofd:Glyphs>1</ofd:Glyphs></ofd:CGTransform>`).join('');
     const parsed = parseXmlPart(new TextEncoder().encode(`<ofd:TextObject xmlns:ofd="x" Size="3">${transforms}<ofd:TextCode X="0" Y="3">${'字'.repeat(n)}</ofd:TextCode></ofd:TextObject>`));
     if (!('root' in parsed)) throw new Error(parsed.problem);
-    expect(placeTextObject(parsed.root, IDENTITY).map((placed) => placed.text).join('')).toBe('字'.repeat(n));
+    expect(placeTextObject(parsed.root, IDENTITY).glyphs.map((placed) => placed.text).join('')).toBe('字'.repeat(n));
   });
 });

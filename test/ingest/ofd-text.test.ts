@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { drawContent, emptyDrawing } from '../../src/ingest/ofd/content.js';
 import { objectMatrix, parseBox, parseMatrix, POINTS_PER_MM, scaling } from '../../src/ingest/ofd/geometry.js';
+import { layoutPositionedPages } from '../../src/ingest/positioned/index.js';
 import { IDENTITY, type Matrix } from '../../src/ingest/positioned/matrix.js';
 import { NO_RESOURCES, withResources } from '../../src/ingest/ofd/resources.js';
-import { expandDeltas, placeTextObject, runsOf } from '../../src/ingest/ofd/text.js';
+import { expandDeltas, placeTextObject, runsOf, type PlacedTextObject } from '../../src/ingest/ofd/text.js';
+import type { PlacedText } from '../../src/ingest/positioned/placed-text.js';
 import { parseXmlPart, type XmlElement } from '../../src/ingest/ofd/xml.js';
 
 function element(xml: string): XmlElement {
@@ -19,9 +21,13 @@ function textObject(attributes: string, body: string): XmlElement {
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
-/** Where the TextObject's own coordinates land, as the content walker places it under `parent`. */
-function placed(object: XmlElement, parent: Matrix = IDENTITY): ReturnType<typeof placeTextObject> {
+/** Where the TextObject's characters land, as the content walker places it under `parent`. */
+function placedObject(object: XmlElement, parent: Matrix = IDENTITY): PlacedTextObject {
   return placeTextObject(object, objectMatrix(parent, parseBox(object.attributes.get('Boundary')), parseMatrix(object.attributes.get('CTM'))));
+}
+
+function placed(object: XmlElement, parent: Matrix = IDENTITY): PlacedText[] {
+  return placedObject(object, parent).glyphs;
 }
 
 describe('expandDeltas (GB/T 33190 11.3)', () => {
@@ -152,5 +158,128 @@ describe('drawContent', () => {
     const drawing = emptyDrawing();
     drawContent(element('<ofd:Content xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Layer ID="4"><ofd:CompositeObject ID="5" Boundary="0 0 10 10" ResourceID="1"/></ofd:Layer></ofd:Content>'), IDENTITY, selfDrawing, drawing);
     expect(drawing.truncated).toBe(true);
+  });
+});
+
+describe('text read along another direction (ReadDirection, CharDirection)', () => {
+  const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+  const fonts = withResources(NO_RESOURCES, [element(`<ofd:Res ${NS}><ofd:Fonts><ofd:Font ID="1" FontName="仿宋"/><ofd:Font ID="2" FontName="Times New Roman"/></ofd:Fonts></ofd:Res>`)]);
+
+  /** The runs the TextObjects draw, in millimetres as written (no scaling to points). */
+  function drawn(objects: string): ReturnType<typeof emptyDrawing>['runs'] {
+    const drawing = emptyDrawing();
+    drawContent(element(`<ofd:Content ${NS}><ofd:Layer ID="100">${objects}</ofd:Layer></ofd:Content>`), IDENTITY, fonts, drawing);
+    return drawing.runs;
+  }
+
+  const texts = (objects: string): string[] => drawn(objects).map((run) => run.text);
+
+  /** The paragraphs an A4 page with the TextObjects reads as, through the layout. */
+  function paragraphs(objects: string): string[] {
+    const drawing = emptyDrawing();
+    drawContent(element(`<ofd:Content ${NS}><ofd:Layer ID="100">${objects}</ofd:Layer></ofd:Content>`), scaling(POINTS_PER_MM), fonts, drawing);
+    const page = { number: 1, width: 210 * POINTS_PER_MM, height: 297 * POINTS_PER_MM, runs: drawing.runs, rulings: drawing.rulings };
+    return layoutPositionedPages([page]).value.blocks.map((block) => (block.kind === 'paragraph' ? block.text : block.kind));
+  }
+
+  it('steps a column read top to bottom by its DeltaY list, each glyph upright, and says how it is read', () => {
+    const object = placedObject(textObject('Boundary="30 50 5 40" Font="1" Size="5" ReadDirection="90"', '<ofd:TextCode X="0" Y="4.4" DeltaY="g 3 6">竖排标注</ofd:TextCode>'));
+    expect(object.glyphs.map((glyph) => [glyph.text, glyph.startX, round(glyph.startY), glyph.endX - glyph.startX, glyph.dirX, glyph.dirY])).toEqual([
+      ['竖', 30, 54.4, 5, 1, 0],
+      ['排', 30, 60.4, 5, 1, 0],
+      ['标', 30, 66.4, 5, 1, 0],
+      ['注', 30, 72.4, 5, 1, 0],
+    ]);
+    expect(object.frame).toEqual({ readX: 0, readY: 1, lineX: 1, lineY: 0 });
+  });
+
+  it('steps a column without a DeltaY list an em down, or a glyph width down where CharDirection turns the glyphs along it', () => {
+    const upright = placed(textObject('Size="4" ReadDirection="90"', '<ofd:TextCode X="0" Y="4">一2三</ofd:TextCode>'));
+    expect(upright.map((glyph) => [glyph.startX, glyph.startY])).toEqual([
+      [0, 4],
+      [0, 8],
+      [0, 12],
+    ]);
+    const turned = placed(textObject('Size="4" ReadDirection="90" CharDirection="90"', '<ofd:TextCode X="0" Y="0">一2三</ofd:TextCode>'));
+    expect(turned.map((glyph) => [glyph.startX, glyph.startY, glyph.endX, glyph.endY, glyph.dirX, glyph.dirY])).toEqual([
+      [0, 0, 0, 4, 0, 1],
+      [0, 4, 0, 6, 0, 1],
+      [0, 6, 0, 10, 0, 1],
+    ]);
+  });
+
+  it('hands a column on as one run along the page\'s text, its characters in reading order, where the column starts', () => {
+    const runs = drawn('<ofd:TextObject ID="1" Boundary="30 50 5 40" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="4.4" DeltaY="g 3 6">竖排标注</ofd:TextCode></ofd:TextObject>');
+    expect(runs.map((run) => [run.text, run.x, round(run.y), run.width, run.fontSize, run.angle, run.fontName])).toEqual([['竖排标注', 30, 54.4, 5, 5, 0, '仿宋']]);
+  });
+
+  it.each([
+    ['upright glyphs stepped down by DeltaY', 'ReadDirection="90"', '<ofd:TextCode X="0" Y="4.4" DeltaY="g 4 5.5">请示事项说明</ofd:TextCode>'],
+    ['glyphs turned along the column (CharDirection 90), stepped by their widths', 'ReadDirection="90" CharDirection="90"', '<ofd:TextCode X="0.6" Y="0" DeltaY="g 5 5">请示事项说明</ofd:TextCode>'],
+    ['upright glyphs listed bottom to top, read top to bottom', 'ReadDirection="90"', '<ofd:TextCode X="0" Y="31.9" DeltaY="g 5 -5.5">明说项事示请</ofd:TextCode>'],
+  ])('reads a column between two ordinary lines as one line between them: %s', (_, directions, code) => {
+    expect(
+      paragraphs(
+        '<ofd:TextObject ID="1" Boundary="30 30 150 10" Font="1" Size="5"><ofd:TextCode X="0" Y="5">一、总体要求。</ofd:TextCode></ofd:TextObject>' +
+          `<ofd:TextObject ID="2" Boundary="30 50 10 40" Font="1" Size="5" ${directions}>${code}</ofd:TextObject>` +
+          '<ofd:TextObject ID="3" Boundary="30 100 150 10" Font="1" Size="5"><ofd:TextCode X="0" Y="5">二、工作安排。</ofd:TextCode></ofd:TextObject>',
+      ),
+    ).toEqual(['一、总体要求。', '请示事项说明', '二、工作安排。']);
+  });
+
+  it.each([
+    ['bottom to top (270), upright glyphs', 'ReadDirection="270"', 'X="0" Y="20" DeltaY="g 3 -5"', '自下而上'],
+    ['bottom to top (270), glyphs turned along the line', 'ReadDirection="270" CharDirection="270"', 'X="4.4" Y="20" DeltaY="g 3 -5"', '自下而上'],
+    ['right to left (180)', 'ReadDirection="180"', 'X="20" Y="5" DeltaX="g 3 -5"', '从右向左'],
+    ['right to left, upside down (180, 180)', 'ReadDirection="180" CharDirection="180"', 'X="25" Y="0.6" DeltaX="g 3 -5"', '倒置文字'],
+    ['left to right, upside down (CharDirection 180)', 'CharDirection="180"', 'X="5" Y="0.6" DeltaX="g 3 5"', '倒置文字'],
+  ])('reads text %s in reading order, as one run along the page', (_, directions, steps, text) => {
+    const runs = drawn(`<ofd:TextObject ID="1" Boundary="0 0 30 30" Font="1" Size="5" ${directions}><ofd:TextCode ${steps}>${text}</ofd:TextCode></ofd:TextObject>`);
+    expect(runs.map((run) => [run.text, run.angle])).toEqual([[text, 0]]);
+  });
+
+  it('carries a line on into the next TextObject where the font changes, and across letter-spacing; a wide gap between words separates them', () => {
+    expect(
+      texts(
+        '<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="5" DeltaY="g 4 5">二〇二三年</ofd:TextCode></ofd:TextObject>' +
+          '<ofd:TextObject ID="2" Font="2" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="30">7</ofd:TextCode></ofd:TextObject>' +
+          '<ofd:TextObject ID="3" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="35">月</ofd:TextCode></ofd:TextObject>',
+      ),
+    ).toEqual(['二〇二三年7月']);
+    expect(texts('<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="5" DeltaY="15">备注</ofd:TextCode></ofd:TextObject>')).toEqual(['备注']);
+    expect(texts('<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="5" DeltaY="5 15 5">装订密封</ofd:TextCode></ofd:TextObject>')).toEqual(['装订', '密封']);
+  });
+
+  it('starts a new line on another axis, and leaves a copy drawn over a column (fake bold) to the layout', () => {
+    const column = (id: number, x: number): string =>
+      `<ofd:TextObject ID="${id}" Boundary="${x} 50 5 40" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="4.4" DeltaY="g 3 5">竖排标注</ofd:TextCode></ofd:TextObject>`;
+    expect(texts(column(1, 30) + column(2, 60))).toEqual(['竖排标注', '竖排标注']);
+    expect(paragraphs(column(1, 30) + column(2, 30.1))).toEqual(['竖排标注']);
+  });
+
+  it('keeps horizontal text as it was, whether or not ReadDirection and CharDirection say 0', () => {
+    const code = '<ofd:TextCode X="0" Y="5" DeltaX="5 5 5 2.5 2.5 2.5 9">路卫发 76号公</ofd:TextCode>';
+    for (const directions of ['', 'ReadDirection="0" CharDirection="0"']) {
+      expect(drawn(`<ofd:TextObject ID="1" Font="1" Size="5" ${directions}>${code}</ofd:TextObject>`).map((run) => [run.text, run.x, run.y, run.width, run.angle])).toEqual([
+        ['路卫发', 0, 5, 15, 0],
+        ['76号', 17.5, 5, 10, 0],
+        ['公', 31.5, 5, 5, 0],
+      ]);
+    }
+  });
+
+  it.each(['45', '-90', '450', '90.5', 'abc', '1e400', ''])('reads text whose ReadDirection and CharDirection are %j, which the standard does not allow, as ordinary text', (value) => {
+    const code = '<ofd:TextCode X="0" Y="5" DeltaX="5 5 5 2.5 2.5 2.5 9">路卫发 76号公</ofd:TextCode>';
+    const plain = drawn(`<ofd:TextObject ID="1" Font="1" Size="5">${code}</ofd:TextObject>`);
+    expect(drawn(`<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="${value}" CharDirection="${value}">${code}</ofd:TextObject>`)).toEqual(plain);
+  });
+
+  it('reads a column through hostile steps: a shorthand repeated a billion times, steps that overflow, a long column', () => {
+    expect(texts('<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="5" DeltaY="g 1000000000 5">一二三</ofd:TextCode></ofd:TextObject>')).toEqual(['一二三']);
+    const overflowing = drawn('<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="5" DeltaY="5 1e308 1e308">一二三四</ofd:TextCode></ofd:TextObject>');
+    expect(overflowing.map((run) => run.text)).toEqual(['一二', '三']);
+    expect(overflowing.every((run) => [run.x, run.y, run.width].every(Number.isFinite))).toBe(true);
+    const long = '字'.repeat(20000);
+    expect(texts(`<ofd:TextObject ID="1" Font="1" Size="5" ReadDirection="90"><ofd:TextCode X="0" Y="5" DeltaY="g 19999 5">${long}</ofd:TextCode></ofd:TextObject>`)).toEqual([long]);
   });
 });

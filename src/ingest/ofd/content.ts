@@ -4,6 +4,7 @@ import type { Matrix } from '../positioned/matrix.js';
 import { objectMatrix, parseBox, parseMatrix } from './geometry.js';
 import type { Resources } from './resources.js';
 import { placeTextObject, runsOf } from './text.js';
+import { turnedRuns, type TurnedGlyph } from './turned-lines.js';
 import type { XmlElement } from './xml.js';
 
 /** What a page (or a template, or an annotation's appearance) draws, in points. */
@@ -61,11 +62,19 @@ export function emptyDrawing(): Drawing {
 }
 
 class ContentWalker {
+  /** Glyphs of text not set upright left to right, joined into lines once the part is drawn. */
+  private readonly turned: TurnedGlyph[] = [];
+
   constructor(
     private readonly resources: Resources,
     private readonly drawing: Drawing,
     private readonly budget: DrawingBudget,
   ) {}
+
+  /** Hands on the lines of turned text (see turned-lines.ts: a line may run over several objects). */
+  finish(): void {
+    for (const run of turnedRuns(this.turned)) this.drawing.runs.push(run);
+  }
 
   walk(container: XmlElement, matrix: Matrix, depth = 0): void {
     for (const element of container.children) {
@@ -94,7 +103,12 @@ class ContentWalker {
       case 'TextObject': {
         const font = this.resources.fonts.get(element.attributes.get('Font') ?? '');
         const bold = font?.bold === true || Number(element.attributes.get('Weight') ?? 0) >= BOLD_WEIGHT;
-        for (const run of runsOf(placeTextObject(element, matrix), font, bold)) this.drawing.runs.push(run);
+        const { glyphs, frame } = placeTextObject(element, matrix);
+        if (frame === undefined) {
+          for (const run of runsOf(glyphs, font, bold)) this.drawing.runs.push(run);
+        } else {
+          for (const glyph of glyphs) this.turned.push({ glyph, frame, fontName: font?.name, bold });
+        }
         return;
       }
       case 'PathObject':
@@ -119,5 +133,7 @@ class ContentWalker {
  * charging `budget`; pass one budget for all the parts of a page.
  */
 export function drawContent(container: XmlElement, matrix: Matrix, resources: Resources, drawing: Drawing, budget: DrawingBudget = pageBudget(documentBudget())): void {
-  new ContentWalker(resources, drawing, budget).walk(container, matrix);
+  const walker = new ContentWalker(resources, drawing, budget);
+  walker.walk(container, matrix);
+  walker.finish();
 }

@@ -11,6 +11,15 @@ import { child, childrenNamed, type XmlElement } from './xml.js';
  * the object's own space) and every next one DeltaX, DeltaY further on. OFD carries no glyph
  * widths outside the embedded fonts, so a glyph is taken to be an em wide, half an em for
  * Latin letters and digits (as 公文 fonts set them), and never wider than its step to the next.
+ *
+ * ReadDirection and CharDirection (GB/T 33190 11.2, 11.3) turn text in quarter turns clockwise
+ * from the object's x axis: the first is the direction the text is read in (90 top to bottom,
+ * 180 right to left, 270 bottom to top), the second turns each glyph about its origin. Neither
+ * moves a glyph: X, Y and the Delta lists place them, as producers write them (ofdrw's
+ * DrawContext.fillText steps vertical text with DeltaY, down for 90 and up for 270, and lines
+ * read right to left with negative DeltaX) and viewers draw them (ofdrw's PdfboxMaker turns each
+ * glyph about its origin by CharDirection). Only where no step is given does the reading
+ * direction say where the next glyph goes: one glyph's extent further along it.
  */
 
 /** Characters that CGTransform (GB/T 33190 11.4) draws with `glyphs` glyphs, each taking a step. */
@@ -93,26 +102,71 @@ function textUnits(chars: readonly string[], firstPosition: number, transforms: 
   return units;
 }
 
+/** A direction in quarter turns clockwise from the object's x axis (its y axis points down). */
+type QuarterTurn = 0 | 90 | 180 | 270;
+
+/**
+ * ReadDirection or CharDirection. The standard allows 0, 90, 180 and 270 only; any other value
+ * (a slanted 45, a -90, no number at all) is taken for the default, 0, so such text reads as
+ * ordinary text.
+ */
+function quarterTurn(value: string | undefined): QuarterTurn {
+  const angle = Number(value);
+  return angle === 90 || angle === 180 || angle === 270 ? angle : 0;
+}
+
+/** `length` along `turn`, as a step in the object's space; a length that is not finite stays on its axis. */
+function towards(turn: QuarterTurn, length: number): [number, number] {
+  switch (turn) {
+    case 90:
+      return [0, length];
+    case 180:
+      return [-length, 0];
+    case 270:
+      return [0, -length];
+    default:
+      return [length, 0];
+  }
+}
+
+/** The unit vector on the page that `turn` in the object's space is drawn along. */
+function pageDirection(matrix: Matrix, turn: QuarterTurn): { x: number; y: number } {
+  const sign = turn < 180 ? 1 : -1;
+  const [x, y] = turn % 180 === 0 ? [matrix[0], matrix[1]] : [matrix[2], matrix[3]];
+  const length = Math.hypot(x, y) || 1;
+  return { x: (sign * x) / length, y: (sign * y) / length };
+}
+
 interface ObjectStyle {
   matrix: Matrix;
   size: number;
   hScale: number;
+  readDirection: QuarterTurn;
+  charDirection: QuarterTurn;
 }
 
+/** The em box of a glyph of `width` set at `turn` reaches this far along `direction`. */
+function extentAlong(direction: QuarterTurn, turn: QuarterTurn, width: number, size: number): number {
+  return (direction - turn) % 180 === 0 ? width : size;
+}
+
+/** A glyph `width` long from (x, y) along its own baseline, turned by CharDirection, in points. */
 function place(unit: TextUnit, x: number, y: number, width: number, style: ObjectStyle): PlacedText {
-  const [startX, startY] = applyMatrix(style.matrix, x, y);
-  const [endX, endY] = applyMatrix(style.matrix, x + width, y);
   const m = style.matrix;
-  const length = Math.hypot(m[0], m[1]) || 1;
+  const [alongX, alongY] = towards(style.charDirection, width);
+  const [startX, startY] = applyMatrix(m, x, y);
+  const [endX, endY] = applyMatrix(m, x + alongX, y + alongY);
+  const baseline = pageDirection(m, style.charDirection);
   return {
     text: foldLookalikes(unit.text),
     startX,
     startY,
     endX,
     endY,
-    fontSize: style.size * Math.hypot(m[2], m[3]),
-    dirX: m[0] / length,
-    dirY: m[1] / length,
+    // The em runs across the baseline: along y for upright or upside-down glyphs, along x for turned ones.
+    fontSize: style.size * (style.charDirection % 180 === 0 ? Math.hypot(m[2], m[3]) : Math.hypot(m[0], m[1])),
+    dirX: baseline.x,
+    dirY: baseline.y,
   };
 }
 
@@ -121,20 +175,28 @@ function placeTextCode(code: XmlElement, units: readonly TextUnit[], start: { x:
   const glyphCount = units.reduce((sum, unit) => sum + unit.glyphs, 0);
   const deltaX = expandDeltas(code.attributes.get('DeltaX'), glyphCount);
   const deltaY = expandDeltas(code.attributes.get('DeltaY'), glyphCount);
-  // Text stepped only downwards (DeltaY without DeltaX) is set vertically: no step across.
-  const steppedAcross = code.attributes.has('DeltaX') || !code.attributes.has('DeltaY');
+  const { readDirection, charDirection } = style;
+  const readAlongX = readDirection % 180 === 0;
+  // A TextCode stepped only across its reading direction takes no step along it: DeltaY without
+  // DeltaX in text read along x sets it vertically all the same.
+  const [alongList, acrossList] = readAlongX ? ['DeltaX', 'DeltaY'] : ['DeltaY', 'DeltaX'];
+  const steppedAlong = code.attributes.has(alongList) || !code.attributes.has(acrossList);
+  const [readX, readY] = towards(readDirection, 1);
   let { x, y } = start;
   let glyph = 0;
   units.forEach((unit, index) => {
     const estimate = emWidth(unit.text) * style.size * style.hScale;
+    const [defaultX, defaultY] = towards(readDirection, steppedAlong ? extentAlong(readDirection, charDirection, estimate, style.size) / unit.glyphs : 0);
     let stepX = 0;
     let stepY = 0;
     for (let n = 0; n < unit.glyphs; n += 1, glyph += 1) {
-      stepX += deltaX[glyph] ?? (steppedAcross ? estimate / unit.glyphs : 0);
-      stepY += deltaY[glyph] ?? 0;
+      stepX += deltaX[glyph] ?? defaultX;
+      stepY += deltaY[glyph] ?? defaultY;
     }
     const isLast = index === units.length - 1;
-    const width = !isLast && stepY === 0 && stepX > 0 ? Math.min(estimate, stepX) : estimate;
+    const stepAcross = readAlongX ? stepY : stepX;
+    const stepAlong = stepX * readX + stepY * readY;
+    const width = !isLast && charDirection === readDirection && stepAcross === 0 && stepAlong > 0 ? Math.min(estimate, stepAlong) : estimate;
     const placed = place(unit, x, y, width, style);
     out.push(WHITESPACE.test(placed.text) ? { ...placed, text: ' ' } : placed);
     x += stepX;
@@ -142,16 +204,36 @@ function placeTextCode(code: XmlElement, units: readonly TextUnit[], start: { x:
   });
 }
 
-/** The characters of a TextObject placed in points, in drawing order; white space comes out as ' '. */
-export function placeTextObject(textObject: XmlElement, matrix: Matrix): PlacedText[] {
+/**
+ * How the text of an object that is not set upright left to right is read, as unit vectors on
+ * the page: the direction its characters follow one another in, and the object's x axis.
+ */
+export interface ReadingFrame {
+  readX: number;
+  readY: number;
+  lineX: number;
+  lineY: number;
+}
+
+export interface PlacedTextObject {
+  /** The characters in drawing order, each along its own baseline; white space comes out as ' '. */
+  glyphs: PlacedText[];
+  /** Set when ReadDirection or CharDirection is other than 0. */
+  frame?: ReadingFrame;
+}
+
+/** The characters of a TextObject placed in points. */
+export function placeTextObject(textObject: XmlElement, matrix: Matrix): PlacedTextObject {
   const style: ObjectStyle = {
     matrix,
     size: Number(textObject.attributes.get('Size')) || 0,
     hScale: Number(textObject.attributes.get('HScale') ?? 1) || 1,
+    readDirection: quarterTurn(textObject.attributes.get('ReadDirection')),
+    charDirection: quarterTurn(textObject.attributes.get('CharDirection')),
   };
-  if (style.size <= 0) return [];
+  if (style.size <= 0) return { glyphs: [] };
   const transforms = glyphTransforms(textObject);
-  const placed: PlacedText[] = [];
+  const glyphs: PlacedText[] = [];
   // A TextCode without X or Y keeps the previous one's (GB/T 33190 11.3).
   let lastX = 0;
   let lastY = 0;
@@ -160,10 +242,13 @@ export function placeTextObject(textObject: XmlElement, matrix: Matrix): PlacedT
     const chars = [...code.text];
     lastX = Number(code.attributes.get('X') ?? lastX) || 0;
     lastY = Number(code.attributes.get('Y') ?? lastY) || 0;
-    placeTextCode(code, textUnits(chars, position, transforms), { x: lastX, y: lastY }, style, placed);
+    placeTextCode(code, textUnits(chars, position, transforms), { x: lastX, y: lastY }, style, glyphs);
     position += chars.length;
   }
-  return placed;
+  if (style.readDirection === 0 && style.charDirection === 0) return { glyphs };
+  const read = pageDirection(matrix, style.readDirection);
+  const line = pageDirection(matrix, 0);
+  return { glyphs, frame: { readX: read.x, readY: read.y, lineX: line.x, lineY: line.y } };
 }
 
 /**
