@@ -19,7 +19,8 @@ import type { PageTextLayer, PositionedPage, PositionedRun, RulingSegment } from
  * PDF → positioned text. pdf.js parses the file; this module only replays each page's operator
  * list (text state, transformation matrices, paths) to learn where every glyph and ruling line
  * was drawn, and hands that to the format-independent layout in `positioned/`. Pages without a
- * usable text layer (scans) are read by OCR (`ocr/`), whose words go through the same layout.
+ * usable text layer (scans) are read by OCR (`ocr/`), whose words and the table rulings it finds
+ * in a scan go through the same layout.
  *
  * Glyphs come from the operator list rather than `getTextContent` for two reasons: the
  * operator list is needed anyway for table rulings, so one pass serves both, and
@@ -55,7 +56,9 @@ const TEXT_LAYER_OPTIONS = {
 /** For the pages OCR reads: their images decoded, JPEG 2000 and JBIG2 scans included. */
 const IMAGE_OPTIONS = {
   ...TEXT_LAYER_OPTIONS,
-  maxImageSize: -1,
+  // A 600 dpi A3 scan is 70 million pixels; a larger image (a few kilobytes of JPEG can declare
+  // one) is not decoded, so the page is drawn without it rather than filling the memory.
+  maxImageSize: 100_000_000,
   useWasm: true,
   wasmUrl: WASM_DIRECTORY,
   // Decoded images then arrive as pixel arrays, never as browser bitmaps.
@@ -736,9 +739,9 @@ async function recognisePages(bytes: Uint8Array, numbers: readonly number[], onP
         const page = await document.getPage(number);
         try {
           const drawn = await drawPage(page, fonts);
-          const { runs, source } = await recognisePage(page, drawn.width, drawn.height, drawn.images);
+          const { runs, rulings, source } = await recognisePage(page, drawn.width, drawn.height, drawn.images);
           recognition.read.add(number);
-          if (runs.length > 0) recognition.pages.set(number, { number, width: drawn.width, height: drawn.height, runs, rulings: drawn.rulings, source });
+          if (runs.length > 0) recognition.pages.set(number, { number, width: drawn.width, height: drawn.height, runs, rulings: [...drawn.rulings, ...rulings], source });
         } finally {
           page.cleanup();
         }

@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract, ingest, layout, parseBytes, terminateOcr, toRecord, type NoticeRecord, type OcrProgress } from '../../src/index.js';
+import { pageImage } from '../../src/ingest/ocr/page-image.js';
 import { recognisePage } from '../../src/ingest/ocr/recognise.js';
 import { readPdf } from '../../src/ingest/pdf.js';
 import { getDocument } from '../../src/ingest/pdfjs.js';
@@ -121,6 +123,25 @@ describe('a page with no scan to take', () => {
     },
     OCR_TIMEOUT,
   );
+});
+
+describe('the image OCR reads', () => {
+  it('draws a page declared 5 m square smaller, within 64 million pixels, not at 200 dpi', async () => {
+    const pdf = await PDFDocument.create();
+    const side = 14_400;
+    pdf.addPage([side, side]).drawRectangle({ x: 100, y: 100, width: 5000, height: 20, color: rgb(0, 0, 0) });
+    const document = await getDocument({ data: await pdf.save(), isEvalSupported: false, verbosity: 0 }).promise;
+    try {
+      const page = await document.getPage(1);
+      const { pixels, scale, image } = await pageImage(page, side, side, []);
+      expect(pixels.width * pixels.height).toBeLessThanOrEqual(64_000_000);
+      expect(pixels.width).toBe(Math.round(side * scale));
+      expect(image.dpi).toBe(Math.round(scale * 72));
+      expect(scale).toBeLessThan(200 / 72);
+    } finally {
+      await document.destroy();
+    }
+  });
 });
 
 describe('when OCR cannot help', () => {

@@ -2,8 +2,9 @@
  * OCR of PDF pages that have no usable text layer: the page's image (its scan, or the page as
  * pdf.js draws it) is recognised by tesseract.js with the simplified-Chinese model shipped in
  * @tesseract.js-data/chi_sim, and the words come back as positioned runs that the PDF reader lays
- * out like any other page. The recogniser and the canvas it draws on are loaded with the first
- * page that needs them (`recognise.ts`); what is here costs nothing to import.
+ * out like any other page, with the ruling lines of the tables found in a scan. The recogniser
+ * and the canvas it draws on are loaded with the first page that needs them (`recognise.ts`);
+ * what is here costs nothing to import.
  */
 
 /** Reported as each page to be recognised starts and as it ends. */

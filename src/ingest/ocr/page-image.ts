@@ -1,6 +1,7 @@
 import { createCanvas, ImageData, type Canvas } from '@napi-rs/canvas';
 import { AnnotationMode, ImageKind, type PDFPageProxy } from '../pdfjs.js';
 import type { RecognitionImage } from './engine.js';
+import type { GreyImage } from './ruling-lines.js';
 import { greyWithoutSeals } from './seals.js';
 
 /**
@@ -23,6 +24,9 @@ export interface PlacedImage {
 // 10.5 pt (五号) table text at 29 px to the em.
 const OCR_DPI = 200;
 const SCALE = OCR_DPI / 72;
+// A page larger than A0 (62 million pixels at 200 dpi) is drawn smaller, so that a page declared
+// metres wide cannot ask for gigabytes of canvas; its text is large in proportion.
+const MAX_PIXELS = 64_000_000;
 
 // An image that covers this share of the page is the scan of it.
 const SCAN_COVERAGE = 0.5;
@@ -31,6 +35,8 @@ export type PageImageSource = 'scan' | 'rendering';
 
 export interface PageImage {
   image: RecognitionImage;
+  /** The same image as grey levels, where ruling lines are looked for. */
+  pixels: GreyImage;
   /** Pixels per point of the page. */
   scale: number;
   source: PageImageSource;
@@ -110,8 +116,14 @@ function rgbaOf(image: DecodedImage | null): ImageData | undefined {
   return new ImageData(rgba, width, height);
 }
 
-function whitePage(width: number, height: number): Canvas {
-  const canvas = createCanvas(Math.max(1, Math.round(width * SCALE)), Math.max(1, Math.round(height * SCALE)));
+/** Pixels per point for a page of `width` × `height` points: 200 dpi, less for a page too large for it. */
+function scaleOf(width: number, height: number): number {
+  const area = width * height;
+  return area > 0 && Number.isFinite(area) ? Math.min(SCALE, Math.sqrt(MAX_PIXELS / area)) : SCALE;
+}
+
+function whitePage(width: number, height: number, scale: number): Canvas {
+  const canvas = createCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
@@ -119,14 +131,14 @@ function whitePage(width: number, height: number): Canvas {
 }
 
 /** Draws the scan where the page places it; false when pdf.js did not hand over its pixels. */
-async function drawScan(page: PDFPageProxy, scan: PlacedImage, canvas: Canvas): Promise<boolean> {
+async function drawScan(page: PDFPageProxy, scan: PlacedImage, canvas: Canvas, scale: number): Promise<boolean> {
   const pixels = rgbaOf(await decodedImage(page, scan.objectId));
   if (pixels === undefined) return false;
   const source = createCanvas(pixels.width, pixels.height);
   source.getContext('2d').putImageData(pixels, 0, 0);
   const context = canvas.getContext('2d');
   context.imageSmoothingQuality = 'high';
-  context.setTransform(SCALE, 0, 0, SCALE, 0, 0);
+  context.setTransform(scale, 0, 0, scale, 0, 0);
   context.transform(...scan.matrix);
   // Image space: the unit square, the first row of pixels along its top edge (y = 1).
   context.transform(1 / pixels.width, 0, 0, -1 / pixels.height, 0, 1);
@@ -134,15 +146,15 @@ async function drawScan(page: PDFPageProxy, scan: PlacedImage, canvas: Canvas): 
   return true;
 }
 
-async function drawRendering(page: PDFPageProxy, canvas: Canvas): Promise<void> {
-  const viewport = page.getViewport({ scale: SCALE });
+async function drawRendering(page: PDFPageProxy, canvas: Canvas, scale: number): Promise<void> {
+  const viewport = page.getViewport({ scale });
   // pdf.js draws on any canvas with a 2D context; its types name the browser's.
   const target = canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'];
   await page.render({ canvas: target, viewport, annotationMode: AnnotationMode.DISABLE }).promise;
 }
 
 /** A binary PGM: tesseract.js reads it without decoding anything. */
-function pgmOf(grey: Uint8Array, width: number, height: number): Buffer {
+export function pgmOf({ grey, width, height }: GreyImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii'), grey]);
 }
 
@@ -151,15 +163,17 @@ function pgmOf(grey: Uint8Array, width: number, height: number): Buffer {
  * `images` (pdf.js must have decoded them), else the page drawn by pdf.js.
  */
 export async function pageImage(page: PDFPageProxy, width: number, height: number, images: readonly PlacedImage[]): Promise<PageImage> {
-  const canvas = whitePage(width, height);
+  const scale = scaleOf(width, height);
+  const canvas = whitePage(width, height, scale);
   const scan = scanOf(images, width, height);
-  const scanned = scan !== undefined && (await drawScan(page, scan, canvas));
-  if (!scanned) await drawRendering(page, canvas);
+  const scanned = scan !== undefined && (await drawScan(page, scan, canvas, scale));
+  if (!scanned) await drawRendering(page, canvas, scale);
   const rgba = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  const grey = greyWithoutSeals(rgba, canvas.width, canvas.height, SCALE);
+  const pixels = { grey: greyWithoutSeals(rgba, canvas.width, canvas.height, scale), width: canvas.width, height: canvas.height };
   return {
-    image: { bytes: pgmOf(grey, canvas.width, canvas.height), dpi: OCR_DPI },
-    scale: SCALE,
+    image: { bytes: pgmOf(pixels), dpi: Math.round(scale * 72) },
+    pixels,
+    scale,
     source: scanned ? 'scan' : 'rendering',
   };
 }

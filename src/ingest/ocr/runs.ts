@@ -41,6 +41,11 @@ function keptWords(line: RecognisedLine): RecognisedWord[] {
   return meanWordConfidence(words) >= floor ? words : [];
 }
 
+/** The boxes, in pixels, of the words that become runs: those read as text rather than noise. */
+export function keptWordBoxes(lines: readonly RecognisedLine[]): PixelBox[] {
+  return lines.flatMap((line) => keptWords(line).map((word) => word.box));
+}
+
 /**
  * ASCII punctuation next to a CJK character on either side becomes its full-width form, and so
  * does a closing parenthesis whose opening one did.
