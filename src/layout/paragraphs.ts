@@ -12,18 +12,28 @@ const MIN_BROKEN_LENGTH = 20;
 const CONTINUES = /[\p{Script=Han}、，,“”‘’《》（(—]$/u;
 const HAS_CLAUSE = /[，。；、：,;]/;
 const DATE_LINE = new RegExp(`^${WRITTEN_DATE}$`);
-const ENDS_MID_WORD = /\p{Script=Han}$/u;
-// The end of a title pushed onto a line of its own: a word or two, nothing that could be a
-// sentence, a number or a signature.
-const TITLE_TAIL = /^\p{Script=Han}{1,4}$/u;
+const ENDS_WITH_HAN = /\p{Script=Han}$/u;
+// The end of a title pushed onto a line of its own: a character or three, nothing that could be
+// a sentence, a number or a signature.
+const TITLE_TAIL = /^\p{Script=Han}{1,3}$/u;
+// An author wraps a title by hand only where it reached the right margin: a 公文 line holds 28
+// characters (GB/T 9704-2012 7.1), less a little for the indent.
+const FULL_LINE = 24;
+// Short lines that follow an attachment note in their own right.
+const NOT_A_TITLE_TAIL = /^(?:特此通知|联系人|抄送|主动公开|目录|总则)$/;
 const NOTE_ITEM = /^[（(]?\d{1,2}\s*(?:[.．、]|[）)])/;
+
+/** Where in the notice the first of two paragraphs stands. */
+interface JoinContext {
+  /** The first paragraph is a line of the attachment note: its first line or a numbered title under it. */
+  inAttachmentNote: boolean;
+}
 
 /** Two neighbouring paragraphs that are one, and why. */
 interface JoinRule {
   /** The formats whose paragraph breaks can be wrong in this way; every format when absent. */
   formats?: readonly SourceFormat[];
-  /** `upToFirst`: the blocks joined so far, `first` the last of them. */
-  joins(first: SourceParagraph, second: SourceParagraph, upToFirst: readonly SourceBlock[]): boolean;
+  joins(first: SourceParagraph, second: SourceParagraph, context: JoinContext): boolean;
 }
 
 function startsStructure(text: string): boolean {
@@ -34,16 +44,11 @@ function isPlainParagraph(block: SourceBlock | undefined): block is SourceParagr
   return block !== undefined && block.kind === 'paragraph' && block.style?.heading === undefined;
 }
 
-/** Whether the last block is a line of the attachment note: its first line, or a numbered title right below it. */
-function endsAttachmentNote(blocks: readonly SourceBlock[]): boolean {
-  for (let index = blocks.length - 1; index >= 0; index -= 1) {
-    const block = blocks[index]!;
-    if (block.kind !== 'paragraph') return false;
-    const text = block.text.trim();
-    if (ATTACHMENT_NOTE.test(text) || LABELLED_ATTACHMENT_NOTE.test(text)) return true;
-    if (!NOTE_ITEM.test(text)) return false;
-  }
-  return false;
+/** Whether a paragraph carries the attachment note on: its first line, or a numbered title under it. */
+function attachmentNoteAfter(inNote: boolean, block: SourceBlock): boolean {
+  if (block.kind !== 'paragraph') return false;
+  const text = block.text.trim();
+  return ATTACHMENT_NOTE.test(text) || LABELLED_ATTACHMENT_NOTE.test(text) || (inNote && NOTE_ITEM.test(text));
 }
 
 /**
@@ -71,15 +76,18 @@ const PAGE_BREAK_IN_PLAIN_TEXT: JoinRule = {
  * paragraph mark (…机具种类范 / 围): the printed page shows one title, so the record does too.
  */
 const HAND_WRAPPED_ATTACHMENT_TITLE: JoinRule = {
-  joins(first, second, upToFirst) {
+  joins(first, second, context) {
+    const line = first.text.trim();
     const tail = second.text.trim();
     return (
+      context.inAttachmentNote &&
+      line.length >= FULL_LINE &&
+      ENDS_WITH_HAN.test(line) &&
       TITLE_TAIL.test(tail) &&
-      ENDS_MID_WORD.test(first.text.trim()) &&
+      !NOT_A_TITLE_TAIL.test(tail) &&
       first.style?.align === second.style?.align &&
       !endsLikeOrganisation(tail) &&
-      !startsStructure(tail) &&
-      endsAttachmentNote(upToFirst)
+      !startsStructure(tail)
     );
   },
 };
@@ -90,12 +98,14 @@ const JOIN_RULES: readonly JoinRule[] = [PAGE_BREAK_IN_PLAIN_TEXT, HAND_WRAPPED_
 export function joinBrokenParagraphs(blocks: readonly SourceBlock[], format: SourceFormat): SourceBlock[] {
   const rules = JOIN_RULES.filter((rule) => rule.formats === undefined || rule.formats.includes(format));
   const joined: SourceBlock[] = [];
+  let inAttachmentNote = false;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    if (isPlainParagraph(previous) && isPlainParagraph(block) && rules.some((rule) => rule.joins(previous, block, joined))) {
+    if (isPlainParagraph(previous) && isPlainParagraph(block) && rules.some((rule) => rule.joins(previous, block, { inAttachmentNote }))) {
       joined[joined.length - 1] = { ...previous, text: previous.text.trimEnd() + block.text.trimStart() };
     } else {
       joined.push(block);
+      inAttachmentNote = attachmentNoteAfter(inAttachmentNote, block);
     }
   }
   return joined;

@@ -25,6 +25,15 @@ describe('attachments extractor', () => {
     expect(fields.attachments.map((attachment) => [attachment.number, attachment.title])).toEqual([[1, '封面模板'], [2, '目录模板'], [3, '南沙区创建期新型研发机构入库申请表'], [4, '承诺书']]);
   });
 
+  it('reads labelled lines under a 附件： of their own', () => {
+    const fields = fieldsOf(`${HEAD}附件：\n附件1.封面模板\n附件2.目录模板\n乳山市质量强市工作领导小组`);
+    expect(fields.attachments.map((attachment) => [attachment.number, attachment.title])).toEqual([[1, '封面模板'], [2, '目录模板']]);
+  });
+
+  it.each([['附件1、2中的数据请各单位认真填写，于3月5日前报送。'], ['附件1：各地推荐名额分配表所列名额为上限。']])('takes no note from the sentence %s', (sentence) => {
+    expect(fieldsOf(`${HEAD}${sentence}\n乳山市质量强市工作领导小组`).attachments).toEqual([]);
+  });
+
   it('takes 附件1.doc for the name of a file to download, not a note', () => {
     expect(fieldsOf(`${HEAD}附件信息:\n附件1.doc\n附件2.xls`).attachments).toEqual([]);
   });

@@ -138,6 +138,7 @@ describe('units extractor', () => {
   it('names nobody in a role word that describes a thing (X牵头设立的机构)', () => {
     expect(unitsOf('2.申报单位须是符合以下条件之一的研发机构：\n（1）中国科学院直属科研院所或其他国立科研院所在南沙区牵头设立的研发机构。')).toEqual([]);
     expect(unitsOf('（一）市科技局牵头设立专项资金。')).toEqual([['市科技局', ['lead']]]);
+    expect(unitsOf('（一）由市教育局负责组织的考试，各校要配合。')).toEqual([['市教育局', ['lead']]]);
   });
 
   it('does not count the issuers stating what they themselves do', () => {

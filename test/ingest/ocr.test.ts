@@ -142,6 +142,19 @@ describe('the image OCR reads', () => {
       await document.destroy();
     }
   });
+
+  it('draws a page declared kilometres long and a hair wide no longer than 32,767 pixels', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage([3e7, 0.1]);
+    const document = await getDocument({ data: await pdf.save(), isEvalSupported: false, verbosity: 0 }).promise;
+    try {
+      const { pixels } = await pageImage(await document.getPage(1), 3e7, 0.1, []);
+      expect(pixels.width).toBeLessThanOrEqual(32_767);
+      expect(pixels.height).toBe(1);
+    } finally {
+      await document.destroy();
+    }
+  });
 });
 
 describe('when OCR cannot help', () => {

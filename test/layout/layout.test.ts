@@ -203,12 +203,24 @@ describe('attachment titles wrapped by hand', () => {
   });
 
   it('joins it under a numbered title of the note and under a labelled one', () => {
-    expect(texts(['附件：1.计划安排表', '2.南沙区创建期新型研发机构入库申', '请表', '3.承诺书'])).toEqual(['附件：1.计划安排表', '2.南沙区创建期新型研发机构入库申请表', '3.承诺书']);
-    expect(texts(['附件1.封面模板', '附件2.南沙区创建期新型研发机构入库申', '请表'])).toEqual(['附件1.封面模板', '附件2.南沙区创建期新型研发机构入库申请表']);
+    expect(texts(['附件：1.计划安排表', '2.广州南沙新区创建期新型研发机构入库申请材料清单及申', '请表', '3.承诺书'])).toEqual([
+      '附件：1.计划安排表',
+      '2.广州南沙新区创建期新型研发机构入库申请材料清单及申请表',
+      '3.承诺书',
+    ]);
+    expect(texts(['附件1.封面模板', '附件2.广州南沙新区创建期新型研发机构入库申请材料清单及申', '请表'])).toEqual(['附件1.封面模板', '附件2.广州南沙新区创建期新型研发机构入库申请材料清单及申请表']);
+  });
+
+  it('reads a long run of note items in linear time', () => {
+    const items = Array.from({ length: 20_000 }, (_, index) => [`${index + 1}.计划安排`, '表']).flat();
+    expect(texts(['附件：', ...items])).toHaveLength(items.length + 1);
   });
 
   it.each([
     ['a signature below the note', [paragraph('附件：计划安排表'), paragraph('财政部'), paragraph('2024年3月1日')]],
+    ['a signature without an organisation suffix', [paragraph('附件：1.推荐名额分配表'), paragraph('2.推荐审批表'), paragraph('省妇联'), paragraph('2024年3月1日')]],
+    ['a short line under a full one', [paragraph('附件：2024—2026年海南省农机购置与应用补贴机具种类范围'), paragraph('特此通知')]],
+    ['a title that did not reach the margin', [paragraph('附件2.目录模板'), paragraph('承诺书')]],
     ['a complete title and a date', [paragraph('附件：计划安排表'), paragraph('2024年3月1日')]],
     ['a short line that is not under the note', [paragraph('全省补贴机具种类范'), paragraph('围')]],
     ['a title that ends in a bracket', [paragraph('附件：实施方案（试行）'), paragraph('围')]],

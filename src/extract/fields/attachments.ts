@@ -11,6 +11,7 @@ import { joinLines } from '../text.js';
 const ITEM_NUMBER = /^\s*[（(]?\s*(\d{1,2})\s*(?:[.．、:：]|[）)])\s*/;
 const INLINE_ITEM = /(?:^|\s)[（(]?(\d{1,2})\s*(?:[.．、]|[）)])(?!\d)\s*/g;
 const TRAILING_PUNCTUATION = /[\s。；;，,.、]+$/;
+const SENTENCE = /[，,。；;]/;
 
 interface Item {
   start: number;
@@ -59,8 +60,10 @@ function labelledItems(lines: readonly Line[], noteIndex: number): Array<{ line:
     const text = line.text.trimStart();
     const label = LABELLED_ATTACHMENT_NOTE.exec(text);
     if (!label || Number(label[1]) !== found.length + 1) break;
-    // 附件1.doc is the name of a file a portal offers for download, not a title.
-    if (FILE_EXTENSION.test(`.${text.slice(label[0].length).trim()}`)) break;
+    const title = text.slice(label[0].length).trim();
+    // 附件1.doc is the name of a file a portal offers for download, not a title; a line with a
+    // clause in it (附件1：各地推荐名额分配表所列名额为上限。) says something about the attachment.
+    if (FILE_EXTENSION.test(`.${title}`) || SENTENCE.test(title)) break;
     const start = line.text.length - text.length + label[0].length;
     found.push({ line, item: { start, end: line.text.length, number: found.length + 1 } });
   }
@@ -71,6 +74,8 @@ function labelledItems(lines: readonly Line[], noteIndex: number): Array<{ line:
 function notedItems(lines: readonly Line[], noteIndex: number): Array<{ line: Line; item: Item }> {
   const note = lines[noteIndex]!;
   const from = note.text.search(/[:：]/) + 1;
+  // 附件： alone, then 附件1.封面模板, 附件2.目录模板 on the lines below.
+  if (note.text.slice(from).trim() === '' && LABELLED_ATTACHMENT_NOTE.test(lines[noteIndex + 1]?.text.trim() ?? '')) return labelledItems(lines, noteIndex + 1);
   const found: Array<{ line: Line; item: Item }> = itemsOfLine(note.text, from).map((item) => ({ line: note, item }));
   const next = lines[noteIndex + 1];
   if (found.length === 0 && next !== undefined && isTitleOnItsOwnLine(next)) {

@@ -121,8 +121,9 @@ export const NOT_AFTER_UNIT: Readonly<Record<string, readonly string[]>> = {
 export const ORDINAL_BEFORE = /(?:第|附件|附表|图|序号)\s*$/;
 
 /**
- * A range of numbers right after the name of a numbered list, counted in its items, picks items
- * of that list (`按封面、目录、材料1-7项的顺序`): it points at them, it sets no quantity.
+ * A range of numbers from 1 right after the name of a numbered list, counted in its items and
+ * qualifying a noun, picks items of that list (`按封面、目录、材料1-7项的顺序`): it points at
+ * them, it sets no quantity.
  */
 export const NUMBERED_LIST_BEFORE = /(?:材料|条件|要求|事项)\s*$/;
 export const ITEM_UNITS: ReadonlySet<string> = new Set(['项', '条']);

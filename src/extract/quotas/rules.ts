@@ -54,6 +54,8 @@ function hasComparator(read: ReadQuantity): boolean {
   return read.before !== undefined || read.candidate.after !== undefined;
 }
 
+const DIRECT_MODIFIER_AFTER = /^\s*的/;
+
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2200;
 
@@ -64,9 +66,15 @@ export const QUOTA_REFINERS: readonly QuotaRefiner[] = [
     drops: (read) => ORDINAL_BEFORE.test(textBefore(read)),
   },
   {
-    // 材料1-7项的顺序: a range of items of a numbered list picks them out.
+    // 材料1-7项的顺序: items of a numbered list picked out from the first, as what they qualify
+    // (的顺序) shows; 报送信息材料2-3条 asks for two or three.
     name: 'items of a list',
-    drops: (read) => read.candidate.number.low !== read.candidate.number.high && ITEM_UNITS.has(read.candidate.baseUnit) && NUMBERED_LIST_BEFORE.test(textBefore(read)),
+    drops: (read) =>
+      read.candidate.number.low === 1 &&
+      read.candidate.number.high > 1 &&
+      ITEM_UNITS.has(read.candidate.baseUnit) &&
+      NUMBERED_LIST_BEFORE.test(textBefore(read)) &&
+      DIRECT_MODIFIER_AFTER.test(textAfter(read)),
   },
   {
     // 2013年, 2024—2026年, 18年3月: a year is a date, never a duration of centuries.

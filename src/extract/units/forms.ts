@@ -147,8 +147,10 @@ const tableColumns: UnitForm = {
 const SENTENCE_CLAUSE = /[，,；;。！？：:]/g;
 const BRACKETED = /[（(][^（）()]*[）)]/g;
 // The role word of an attributive (`所负责的领域`, `牵头的部门`, `X牵头设立的研发机构`) assigns
-// nothing: it describes a thing, here and now nobody is asked to do anything.
-const ATTRIBUTIVE = /^(?:设立|成立|组建|创办|创建|兴办|举办|建设|建立|开展|实施|承担|制定|组织|完成)?(?:的|之)/;
+// nothing: it describes a thing, here and now nobody is asked to do anything. With an agent
+// (`由市教育局负责组织的考试`) the attributive still says who does the work.
+const ATTRIBUTIVE = /^(?:的|之)/;
+const ATTRIBUTIVE_WITH_VERB = /^(?:设立|成立|组建|创办|创建|兴办|举办|建设|建立|开展|实施|承担|制定|组织|完成)(?:的|之)/;
 const MAX_SENTENCE_HEAD = 40;
 
 /** The line with bracketed notes blanked out: role notes read them, and their commas are not the sentence's. */
@@ -180,7 +182,8 @@ const roleSentences: UnitForm = {
       const clauseEnd = boundary.index;
       from = clauseEnd + boundary[0].length;
       const headEnd = namesEnd(line, clauseStart, clauseEnd);
-      if (headEnd - clauseStart > MAX_SENTENCE_HEAD || ATTRIBUTIVE.test(line.slice(headEnd + 2, clauseEnd))) continue;
+      const afterRole = line.slice(headEnd + 2, clauseEnd);
+      if (headEnd - clauseStart > MAX_SENTENCE_HEAD || ATTRIBUTIVE.test(afterRole) || (agent < 0 && ATTRIBUTIVE_WITH_VERB.test(afterRole))) continue;
       found.push(...unitsOfClause(line, clauseStart, clauseEnd).map((piece) => ({ ...piece, start: piece.start + start, end: piece.end + start })));
     }
     return mentions(

@@ -26,6 +26,6 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[:：]/;
 /**
  * One line of an attachment note written as labels, one title a line: 附件1.封面模板, then
  * 附件2.目录模板. The title follows the number and its mark on the same line, so it is never an
- * attachment label alone on its line.
+ * attachment label alone on its line; nor is it a number (附件1、2 names two attachments).
  */
-export const LABELLED_ATTACHMENT_NOTE = /^附\s*件\s*(\d{1,2})\s*[.．、:：]\s*(?=\S)/;
+export const LABELLED_ATTACHMENT_NOTE = /^附\s*件\s*(\d{1,2})\s*[.．、:：]\s*(?=[^\s\d])/;

@@ -27,6 +27,9 @@ const SCALE = OCR_DPI / 72;
 // A page larger than A0 (62 million pixels at 200 dpi) is drawn smaller, so that a page declared
 // metres wide cannot ask for gigabytes of canvas; its text is large in proportion.
 const MAX_PIXELS = 64_000_000;
+// And no side longer than Leptonica, under tesseract, takes: a page metres long and a hair wide
+// has a small area but would still be drawn a hundred million pixels long.
+const MAX_SIDE = 32_767;
 
 // An image that covers this share of the page is the scan of it.
 const SCAN_COVERAGE = 0.5;
@@ -119,7 +122,8 @@ function rgbaOf(image: DecodedImage | null): ImageData | undefined {
 /** Pixels per point for a page of `width` × `height` points: 200 dpi, less for a page too large for it. */
 function scaleOf(width: number, height: number): number {
   const area = width * height;
-  return area > 0 && Number.isFinite(area) ? Math.min(SCALE, Math.sqrt(MAX_PIXELS / area)) : SCALE;
+  if (!(area > 0) || !Number.isFinite(area)) return SCALE;
+  return Math.min(SCALE, Math.sqrt(MAX_PIXELS / area), MAX_SIDE / Math.max(width, height));
 }
 
 function whitePage(width: number, height: number, scale: number): Canvas {
