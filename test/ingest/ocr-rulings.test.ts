@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PixelBox } from '../../src/ingest/ocr/engine.js';
-import { cellImages, ruledAreas, tableCells } from '../../src/ingest/ocr/ruled-areas.js';
+import { cellImages, MAX_TABLE_CELLS, ruledAreas, tableCells, tablesToRead, hasInk } from '../../src/ingest/ocr/ruled-areas.js';
 import { findRulingLines, rulingSegments, rulingsClearOfText, type GreyImage } from '../../src/ingest/ocr/ruling-lines.js';
 import { layoutPositionedPages } from '../../src/ingest/positioned/index.js';
 import type { PositionedRun, RulingSegment } from '../../src/ingest/positioned/types.js';
@@ -271,5 +271,91 @@ describe('ruled areas of a scan, cut into cells for the recogniser', () => {
     expect(first.x).toBeLessThan(110);
     expect(first.y).toBeLessThan(110);
     expect(first.x + first.image.width).toBeGreaterThan(390);
+  });
+});
+
+describe('tables on a sheet turned on the scanner glass, found, closed and cut into cells', () => {
+  /** Rules 2 pixels thick of the grid with edges `xs` and `ys`, turned by `degrees`, on paper `width` × `height`, cut into cells. */
+  const cellsOf = (width: number, height: number, xs: readonly number[], ys: readonly number[], degrees: number): PixelBox[] | undefined => {
+    const image = paper(width, height);
+    drawGrid(image, xs, ys, degrees, 2);
+    const areas = ruledAreas(findRulingLines(image, SCALE), image, SCALE);
+    expect(areas).toHaveLength(1);
+    return tableCells(areas[0]!, SCALE);
+  };
+  /** Whether the cells are the squares of the grid, a few pixels off at most (the turn moves each rule's middle a little). */
+  const expectGrid = (cells: PixelBox[] | undefined, xs: readonly number[], ys: readonly number[]): void => {
+    expect(cells).toBeDefined();
+    expect(cells).toHaveLength((xs.length - 1) * (ys.length - 1));
+    const ordered = [...cells!].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+    ordered.forEach((cell, index) => {
+      const [row, column] = [Math.floor(index / (xs.length - 1)), index % (xs.length - 1)];
+      expect(Math.abs(cell.x0 - xs[column]!)).toBeLessThan(4);
+      expect(Math.abs(cell.x1 - xs[column + 1]!)).toBeLessThan(4);
+      expect(Math.abs(cell.y0 - ys[row]!)).toBeLessThan(4);
+      expect(Math.abs(cell.y1 - ys[row + 1]!)).toBeLessThan(4);
+    });
+  };
+
+  // Not 2°: a rule drawn at 2° is fitted at tan 2° give or take its pixels' noise, the steepest
+  // slope findRulingLines takes, and a long one may fall just outside it.
+  for (const degrees of [1, -1, 2, -2]) {
+    it(`rebuilds a 3 × 3 grid 1100 pixels wide turned by ${degrees}°`, () => {
+      const xs = [100, 260, 700, 1200];
+      const ys = [100, 200, 300, 400];
+      expectGrid(cellsOf(1300, 520, xs, ys, degrees), xs, ys);
+    });
+  }
+
+  for (const degrees of [2, -2]) {
+    it(`rebuilds a 3 × 3 grid 500 pixels wide turned by ${degrees}°`, () => {
+      const xs = [50, 200, 350, 550];
+      const ys = [60, 160, 260, 360];
+      expectGrid(cellsOf(600, 420, xs, ys, degrees), xs, ys);
+    });
+  }
+
+  it('rebuilds a table whose short rule divides only its last column, on a sheet turned by 1.9°', () => {
+    // The rule under the first row's last cell only: the first row's other cells span two rows.
+    const image = paper(1300, 520);
+    const xs = [100, 400, 700, 1200];
+    const centre: [number, number] = [image.width / 2, image.height / 2];
+    const line = (from: [number, number], to: [number, number]): void => stroke(image, turned(from, 1.9, centre), turned(to, 1.9, centre), 2);
+    for (const x of xs) line([x, 100], [x, 400]);
+    for (const y of [100, 300, 400]) line([100, y], [1200, y]);
+    line([700, 200], [1200, 200]);
+    const areas = ruledAreas(findRulingLines(image, SCALE), image, SCALE);
+    expect(areas).toHaveLength(1);
+    const cells = tableCells(areas[0]!, SCALE);
+    expect(cells).toHaveLength(7);
+    expect(cells!.filter((cell) => cell.y1 - cell.y0 > 150)).toHaveLength(2);
+  });
+});
+
+describe('the cells of a page sent to the recogniser, at most a few hundred', () => {
+  it('takes no table from the grid of manuscript paper: its squares are characters, not cells', () => {
+    // 方格稿纸: squares of 20 pixels (2.5 mm), 40 × 40 of them, some two thousand cells.
+    const image = paper(900, 900);
+    const edges = Array.from({ length: 41 }, (_, index) => 50 + index * 20);
+    for (const at of edges) {
+      stroke(image, [edges[0]!, at], [edges[edges.length - 1]!, at], 2);
+      stroke(image, [at, edges[0]!], [at, edges[edges.length - 1]!], 2);
+    }
+    const areas = ruledAreas(findRulingLines(image, SCALE), image, SCALE);
+    expect(areas).toHaveLength(1);
+    expect(tableCells(areas[0]!, SCALE)!.length).toBeGreaterThan(MAX_TABLE_CELLS);
+    expect(tablesToRead(areas, SCALE)).toEqual([]);
+  });
+
+  it('reads the cells of ordinary tables, and only those with ink in them', () => {
+    const image = paper(1000, 500);
+    for (const y of [100, 250, 400]) stroke(image, [100, y], [900, y], 2);
+    for (const x of [100, 400, 900]) stroke(image, [x, 100], [x, 400], 2);
+    stroke(image, [200, 170], [300, 170], 4);
+    const tables = tablesToRead(ruledAreas(findRulingLines(image, SCALE), image, SCALE), SCALE);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.cells).toHaveLength(4);
+    const cells = cellImages(image, tables[0]!.area, tables[0]!.cells);
+    expect(cells.map((cell) => hasInk(cell.image, SCALE))).toEqual([true, false, false, false]);
   });
 });

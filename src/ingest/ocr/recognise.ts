@@ -2,7 +2,7 @@ import type { PDFPageProxy } from '../pdfjs.js';
 import type { PositionedRun, RulingSegment } from '../positioned/types.js';
 import { recognise, type PixelBox, type RecognisedLine } from './engine.js';
 import { pageImage, pgmOf, type PageImageSource, type PlacedImage } from './page-image.js';
-import { cellImages, ruledAreas, tableCells, type RuledArea } from './ruled-areas.js';
+import { cellImages, hasInk, ruledAreas, tablesToRead, type RuledArea } from './ruled-areas.js';
 import { findRulingLines, rulingSegments, rulingsClearOfText } from './ruling-lines.js';
 import { keptWordBoxes, runsOfLines } from './runs.js';
 
@@ -57,14 +57,15 @@ export async function recognisePage(page: PDFPageProxy, width: number, height: n
   // Strokes of large type (a letterhead) are long enough to pass for rules: those of the words
   // read are known once the page is read.
   const rulings = rulingsClearOfText(findRulingLines(pixels, scale), keptWordBoxes(lines), scale);
-  const tables = ruledAreas(rulings, pixels, scale).flatMap((area) => {
-    const cells = tableCells(area, scale);
-    return cells === undefined ? [] : [{ area, cells }];
-  });
+  // A page ruled into more cells than tables have (manuscript paper) has none: it is read whole.
+  const tables = tablesToRead(ruledAreas(rulings, pixels, scale), scale);
   const areas = tables.map(({ area }) => area);
   const cellLines: RecognisedLine[] = [];
   for (const { area, cells } of tables) {
-    for (const cell of cellImages(pixels, area, cells)) cellLines.push(...placedAt(await recognise({ bytes: pgmOf(cell.image), dpi: image.dpi }), cell.x, cell.y));
+    for (const cell of cellImages(pixels, area, cells)) {
+      // An empty cell would cost as much as a full one to read, for nothing.
+      if (hasInk(cell.image, scale)) cellLines.push(...placedAt(await recognise({ bytes: pgmOf(cell.image), dpi: image.dpi }), cell.x, cell.y));
+    }
   }
   const read = [...outside(lines, areas), ...cellLines];
   // Only the rules of tables are handed over: lines elsewhere (the rule under a letterhead, the

@@ -15,6 +15,19 @@ const ERASE_MARGIN = 1.5;
 const CELL_MARGIN = 10;
 // A rule divides two cells when it runs along at least this share of the side they share.
 const BORDER_COVERAGE = 0.5;
+// At most this many cells of a page are read one by one. Each takes some 30 ms of OCR, so this
+// many take 9 s; a form filling an A4 page (40 rows of 7) stays under it. Manuscript paper
+// (方格稿纸, 5 mm squares: some 1,900 to the page) or a finer printed grid (9,400 at 2.3 mm) would
+// take minutes a page and turn its prose into a grid of one-character cells: a page with more
+// cells than this is read whole, as one without tables.
+export const MAX_TABLE_CELLS = 300;
+// A pixel darker than this is ink, for telling a cell written in from an empty one: midway
+// between paper (some 240 on a scan) and print (under 60). The page's own threshold (Otsu's, in
+// ruling-lines.ts) is not needed for so coarse a question.
+const INK_LEVEL = 128;
+// Fewer dark pixels than a speck this many millimetres across are the scanner's noise or what
+// painting out the rules left behind, not writing: a full stop of 10.5 pt text is 0.4 mm or more.
+const MIN_INK_MM = 0.3;
 
 /** Where rulings divide the image into cells, and those rulings. */
 export interface RuledArea {
@@ -30,9 +43,15 @@ export interface CellImage {
   y: number;
 }
 
-/** Whether two rulings of different directions cross or meet, within `reach` pixels. */
+/**
+ * Whether two rulings of different directions cross or meet, within `reach` pixels. Each is taken
+ * where it runs by the other, not at its middle: on a sheet 2° askew the ends of a rule 1100
+ * pixels long lie 19 pixels either side of its middle.
+ */
 function meet(a: PixelRuling, b: PixelRuling, reach: number): boolean {
-  return b.at >= a.start - reach && b.at <= a.end + reach && a.at >= b.start - reach && a.at <= b.end + reach;
+  const aAcross = fittedAt(a, fittedAt(b, a.at));
+  const bAcross = fittedAt(b, fittedAt(a, b.at));
+  return bAcross >= a.start - reach && bAcross <= a.end + reach && aAcross >= b.start - reach && aAcross <= b.end + reach;
 }
 
 function boundsOf(rulings: readonly PixelRuling[], image: GreyImage, margin: number): PixelBox {
@@ -119,8 +138,45 @@ function overlap(start: number, end: number, from: number, to: number): number {
   return Math.max(0, Math.min(end, to) - Math.max(start, from));
 }
 
+/** A ruling in the frame of a table turned straight: where it lies across, and from where to where it runs along. */
+interface StraightRuling {
+  at: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The rulings of an area turned straight. A sheet askew on the glass turns a table as a whole: its
+ * rulings' middles, where `at` is taken, lie off the grid by the slope times their distance from
+ * the table's middle (a rule dividing only the last column of a table 1100 pixels wide, 2° askew,
+ * 15 pixels off its row's long rules). Every point is turned back about the middle of the area by
+ * the slope of its rulings, weighted by length: horizontal ones for heights, vertical ones for widths.
+ */
+function straightened(rulings: readonly PixelRuling[], box: PixelBox): StraightRuling[] {
+  const slope = (direction: PixelRuling['direction']): number => {
+    const lines = rulings.filter((ruling) => ruling.direction === direction);
+    const length = lines.reduce((sum, ruling) => sum + ruling.end - ruling.start, 0);
+    return length > 0 ? lines.reduce((sum, ruling) => sum + ruling.slope * (ruling.end - ruling.start), 0) / length : 0;
+  };
+  const [slopeH, slopeV] = [slope('horizontal'), slope('vertical')];
+  const [cx, cy] = [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
+  // A point (along, across) of a ruling, turned: its along and across in the straight frame.
+  return rulings.map((ruling) => {
+    const turn = (along: number): [number, number] => {
+      const across = fittedAt(ruling, along);
+      const [x, y] = ruling.direction === 'horizontal' ? [along, across] : [across, along];
+      const [sx, sy] = [x - slopeV * (y - cy), y - slopeH * (x - cx)];
+      return ruling.direction === 'horizontal' ? [sx, sy] : [sy, sx];
+    };
+    const [start] = turn(ruling.start);
+    const [end] = turn(ruling.end);
+    const [, at] = turn(ruling.anchor);
+    return { at, start: Math.min(start, end), end: Math.max(start, end) };
+  });
+}
+
 /** Whether one of `rules` lies at `at` and runs along most of the stretch from `from` to `to`. */
-function divided(rules: readonly PixelRuling[], at: number, from: number, to: number, reach: number): boolean {
+function divided(rules: readonly StraightRuling[], at: number, from: number, to: number, reach: number): boolean {
   return rules.some((rule) => Math.abs(rule.at - at) <= reach && overlap(rule.start, rule.end, from, to) >= BORDER_COVERAGE * (to - from));
 }
 
@@ -136,10 +192,16 @@ function range(from: number, to: number): number[] {
  */
 export function tableCells(area: RuledArea, scale: number): PixelBox[] | undefined {
   const { reach, minCharacter } = limitsAt(scale);
-  const horizontal = area.rulings.filter((ruling) => ruling.direction === 'horizontal');
-  const vertical = area.rulings.filter((ruling) => ruling.direction === 'vertical');
-  const xs = edgesOf(vertical.map((ruling) => ruling.at), area.box.x0, area.box.x1, reach);
-  const ys = edgesOf(horizontal.map((ruling) => ruling.at), area.box.y0, area.box.y1, reach);
+  const straight = straightened(area.rulings, area.box);
+  const horizontal = straight.filter((_, index) => area.rulings[index]!.direction === 'horizontal');
+  const vertical = straight.filter((_, index) => area.rulings[index]!.direction === 'vertical');
+  // The outer edges are where the rulings reach, turned straight, not the area's box: that is
+  // widened by their tilt, thickness and gaps, and its border would lie a row or column off the
+  // outer rules of a table askew.
+  const low = (across: readonly StraightRuling[], along: readonly StraightRuling[]): number => Math.min(...across.map((ruling) => ruling.at), ...along.map((ruling) => ruling.start));
+  const high = (across: readonly StraightRuling[], along: readonly StraightRuling[]): number => Math.max(...across.map((ruling) => ruling.at), ...along.map((ruling) => ruling.end));
+  const xs = edgesOf(vertical.map((ruling) => ruling.at), low(vertical, horizontal), high(vertical, horizontal), reach);
+  const ys = edgesOf(horizontal.map((ruling) => ruling.at), low(horizontal, vertical), high(horizontal, vertical), reach);
   const columns = xs.length - 1;
   const rows = ys.length - 1;
   // Whether a rule runs along row edge `edge` over column `column`, or along column edge `edge` over row `row`.
@@ -212,4 +274,32 @@ export function cellImages(image: GreyImage, area: RuledArea, cells: readonly Pi
     }
     return { image: { grey, width, height }, x: x0 - CELL_MARGIN, y: y0 - CELL_MARGIN };
   });
+}
+
+/** A table of a page: its ruled area and its cells, in pixels of the page image. */
+export interface PageTable {
+  area: RuledArea;
+  cells: PixelBox[];
+}
+
+/**
+ * The ruled areas of a page that are tables, with their cells, for the recogniser to read cell by
+ * cell; none when they have more than MAX_TABLE_CELLS cells between them (a grid, not tables).
+ */
+export function tablesToRead(areas: readonly RuledArea[], scale: number): PageTable[] {
+  const tables = areas.flatMap((area) => {
+    const cells = tableCells(area, scale);
+    return cells === undefined ? [] : [{ area, cells }];
+  });
+  return tables.reduce((sum, table) => sum + table.cells.length, 0) > MAX_TABLE_CELLS ? [] : tables;
+}
+
+/** Whether anything is written in the image of a cell (drawn at `scale` pixels per point): an empty cell is not sent to the recogniser. */
+export function hasInk(image: GreyImage, scale: number): boolean {
+  const minimum = Math.max(1, Math.round((MIN_INK_MM * (scale * 72)) / 25.4) ** 2);
+  let inked = 0;
+  for (let pixel = 0; pixel < image.grey.length; pixel += 1) {
+    if (image.grey[pixel]! < INK_LEVEL && (inked += 1) >= minimum) return true;
+  }
+  return false;
 }

@@ -31,8 +31,9 @@ const MAX_GAP_MM = 0.75;
 // left at once. A line at a slant crosses a row in a run its thickness over the slope long, for
 // a one-pixel line at MAX_SLOPE 29 pixels (3.6 mm at 200 dpi), so slanted lines are still followed.
 const MIN_RUN_MM = 2;
-// Scanned sheets lie up to a degree or so askew; a steeper line is no ruling of the page.
-const MAX_SLOPE = Math.tan((2 * Math.PI) / 180);
+// Scanned sheets lie up to a degree or so askew, and tables are rebuilt up to 2°; a line fitted
+// a little steeper than that (pixel noise) is still taken, a steeper one is no ruling of the page.
+const MAX_SLOPE = Math.tan((2.5 * Math.PI) / 180);
 // A track goes on across this many rows without a run of its own (a row lost to noise).
 const MAX_EMPTY_ROWS = 1;
 // A recognised word at least this deep across a line is a character; a rule misread as text
