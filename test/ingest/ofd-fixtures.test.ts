@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormatReading } from '../../src/ingest/format.js';
 import { readOfd } from '../../src/ingest/ofd.js';
-import type { SourceBlock, SourceTable } from '../../src/model/document.js';
+import type { SourceTable } from '../../src/model/document.js';
 import type { Message } from '../../src/model/messages.js';
-import { fixturesDir } from '../helpers.js';
+import { compact, expectedLines, noticesDir, readLines, SEEDS } from './seed-lines.js';
 
 // The seed notices as OFD packages (scripts/fixtures/make-ofd-fixtures.ts): each line set in pieces
 // out of order (every third right to left) with DeltaX lists in the `g` shorthand, the title in
@@ -13,29 +13,6 @@ import { fixturesDir } from '../helpers.js';
 // between thin filled rules, the running header drawn from a template page on pages 2 on, the seal
 // of the first signing organ an electronic signature and that of the second a Stamp annotation.
 // Their plain-text renders carry the same paragraphs, one per line.
-const noticesDir = join(fixturesDir, 'notices');
-const SEEDS = ['seed-000', 'seed-001'] as const;
-
-function compact(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
-
-/** The seed's lines without white space, tables as rows of cells joined by tabs. */
-function expectedLines(seed: string): string[] {
-  const text = new TextDecoder('gb18030').decode(readFileSync(join(noticesDir, `${seed}.txt`)));
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.split('\t').map(compact).join('\t'))
-    .filter((line) => line !== '');
-}
-
-function readLines(blocks: readonly SourceBlock[]): string[] {
-  return blocks.flatMap((block) => {
-    if (block.kind === 'paragraph') return [compact(block.text)];
-    if (block.kind === 'table') return block.rows.map((row) => row.map((cell) => compact(cell.text)).join('\t'));
-    return [];
-  });
-}
 
 describe('readOfd on the seed notices', () => {
   const read = {} as Record<(typeof SEEDS)[number], { value: FormatReading; messages: readonly Message[] }>;

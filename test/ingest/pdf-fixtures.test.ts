@@ -4,36 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { SourceBlock, SourceTable } from '../../src/model/document.js';
 import { readPdf } from '../../src/ingest/pdf.js';
 import { fixturesDir } from '../helpers.js';
+import { expectedLines, noticesDir, readLines, SEEDS } from './seed-lines.js';
 
 // The seed notices typeset as 公文 PDFs (fixtures/README.md): non-embedded STSong-Light with
 // UniGB-UCS2-H, lines shown in pieces out of order (every third right to left), page numbers and a
 // running header drawn first, a table broken over three pages. Their plain-text renders carry the
 // same paragraphs, one per line, and serve as the expected reading.
-const noticesDir = join(fixturesDir, 'notices');
-const SEEDS = ['seed-000', 'seed-001'] as const;
 const seedsPresent = SEEDS.every((seed) => existsSync(join(noticesDir, `${seed}.pdf`)) && existsSync(join(noticesDir, `${seed}.txt`)));
 if (!seedsPresent) console.warn(`skipping PDF tests on the seed notices: ${noticesDir} lacks seed-00x.pdf/.txt (npm run fixtures makes them)`);
-
-function compact(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
-
-/** The seed's lines without white space, tables as rows of cells joined by tabs. */
-function expectedLines(seed: string): string[] {
-  const text = new TextDecoder('gb18030').decode(readFileSync(join(noticesDir, `${seed}.txt`)));
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.split('\t').map(compact).join('\t'))
-    .filter((line) => line !== '');
-}
-
-function readLines(blocks: readonly SourceBlock[]): string[] {
-  return blocks.flatMap((block) => {
-    if (block.kind === 'paragraph') return [compact(block.text)];
-    if (block.kind === 'table') return block.rows.map((row) => row.map((cell) => compact(cell.text)).join('\t'));
-    return [];
-  });
-}
 
 async function blocksOf(seed: string): Promise<SourceBlock[]> {
   return (await readPdf(new Uint8Array(readFileSync(join(noticesDir, `${seed}.pdf`))))).value.blocks;
