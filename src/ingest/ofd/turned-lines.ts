@@ -1,6 +1,7 @@
 import { positionedRun, type PlacedText } from '../positioned/placed-text.js';
 import { WIDE_GAP_EM } from '../positioned/spacing.js';
 import type { PositionedRun } from '../positioned/types.js';
+import { ASCENT } from '../positioned/upright.js';
 import type { ReadingFrame } from './text.js';
 
 /**
@@ -30,8 +31,6 @@ export interface TurnedGlyph {
   bold: boolean;
 }
 
-// Share of the em above the baseline, as the layout's em box has it (positioned/upright.ts).
-const ASCENT = 0.88;
 // A glyph overlapping a line by more than this share of an em is not its next character but a
 // copy drawn over it (fake bold, which the layout recognises in the runs) or other text.
 const OVERLAP_EM = 0.1;

@@ -30,7 +30,7 @@ export interface UprightPage {
 }
 
 // Share of the em above the baseline in CJK fonts (ideographic em box: 0.88 ascent, 0.12 descent).
-const ASCENT = 0.88;
+export const ASCENT = 0.88;
 // Weight words in a font's base name.
 const BOLD_FONT_NAME = /bold|black|heavy|semibold|demibold/i;
 // Runs within this many degrees of a quarter turn count as set at that quarter turn.
