@@ -1,3 +1,4 @@
+import { groupsOf } from '../positioned/groups.js';
 import type { PixelBox } from './engine.js';
 import { fittedAt, limitsAt, type GreyImage, type PixelRuling } from './ruling-lines.js';
 
@@ -72,26 +73,6 @@ function boundsOf(rulings: readonly PixelRuling[], image: GreyImage, margin: num
     x1: Math.min(image.width, Math.ceil(box.x1 + margin)),
     y1: Math.min(image.height, Math.ceil(box.y1 + margin)),
   };
-}
-
-/** The groups that `links` (pairs of indices) join `count` items into, each a list of indices. */
-function groupsOf(count: number, links: Iterable<readonly [number, number]>): number[][] {
-  const parent = Array.from({ length: count }, (_, index) => index);
-  const root = (index: number): number => {
-    while (parent[index] !== index) {
-      parent[index] = parent[parent[index]!]!;
-      index = parent[index]!;
-    }
-    return index;
-  };
-  for (const [a, b] of links) parent[root(a)] = root(b);
-  const groups = new Map<number, number[]>();
-  for (let index = 0; index < count; index += 1) {
-    const group = groups.get(root(index));
-    if (group === undefined) groups.set(root(index), [index]);
-    else group.push(index);
-  }
-  return [...groups.values()];
 }
 
 /**

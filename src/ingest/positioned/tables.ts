@@ -1,5 +1,6 @@
 import type { SourceCell } from '../../model/document.js';
 import { meanConfidence } from './confidence.js';
+import { groupsOf } from './groups.js';
 import { buildLines } from './lines.js';
 import { joinWrapped } from './spacing.js';
 import type { RulingSegment } from './types.js';
@@ -91,32 +92,16 @@ function crosses(h: HorizontalRule, v: VerticalRule): boolean {
 
 /** Groups rulings that touch one another: each group is a candidate table. */
 function connectedGroups(horizontal: readonly HorizontalRule[], vertical: readonly VerticalRule[]): Array<{ horizontal: HorizontalRule[]; vertical: VerticalRule[] }> {
-  const parent = Array.from({ length: horizontal.length + vertical.length }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const links: Array<[number, number]> = [];
   horizontal.forEach((h, hi) => {
     vertical.forEach((v, vi) => {
-      if (crosses(h, v)) parent[find(hi)] = find(horizontal.length + vi);
+      if (crosses(h, v)) links.push([hi, horizontal.length + vi]);
     });
   });
-  const groups = new Map<number, { horizontal: HorizontalRule[]; vertical: VerticalRule[] }>();
-  const groupOf = (i: number): { horizontal: HorizontalRule[]; vertical: VerticalRule[] } => {
-    const root = find(i);
-    let group = groups.get(root);
-    if (group === undefined) {
-      group = { horizontal: [], vertical: [] };
-      groups.set(root, group);
-    }
-    return group;
-  };
-  horizontal.forEach((h, hi) => groupOf(hi).horizontal.push(h));
-  vertical.forEach((v, vi) => groupOf(horizontal.length + vi).vertical.push(v));
-  return [...groups.values()];
+  return groupsOf(horizontal.length + vertical.length, links).map((group) => ({
+    horizontal: group.filter((index) => index < horizontal.length).map((index) => horizontal[index]!),
+    vertical: group.filter((index) => index >= horizontal.length).map((index) => vertical[index - horizontal.length]!),
+  }));
 }
 
 /** Distinct positions, merging those closer than a cell can be narrow. */
